@@ -1,0 +1,158 @@
+// Package server is Channelboard's HTTP edge: routing, timeouts, request
+// limits and logs, health and readiness probes, Prometheus metrics, the
+// GraphQL endpoint and the embedded single-page app. It holds no business
+// rules and no SQL; it imports the graph, store and frontend packages and is
+// imported only by cmd/channelboard.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/uptrace/bun"
+)
+
+// Config is what the HTTP server needs to know; cmd/channelboard fills it.
+type Config struct {
+	Addr string
+	// MaxBodyBytes caps a request body; a GraphQL request is small.
+	MaxBodyBytes int64
+	// Version is reported by /healthz.
+	Version string
+}
+
+// Deps are the parts the server routes to.
+type Deps struct {
+	DB      *bun.DB
+	GraphQL http.Handler
+	// App serves the single-page app; unknown paths fall back to index.html.
+	App http.Handler
+	// Ready reports whether the service can take traffic (database reachable,
+	// migrations applied). Nil means always ready.
+	Ready  func(ctx context.Context) error
+	Logger *slog.Logger
+}
+
+// Server is a configured HTTP server; Start it, then Shutdown it.
+type Server struct {
+	cfg      Config
+	deps     Deps
+	http     *http.Server
+	listener net.Listener
+	registry *prometheus.Registry
+	metrics  *httpMetrics
+}
+
+// New builds the server and its routes. It does not listen yet.
+func New(cfg Config, deps Deps) *Server {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	if deps.Logger == nil {
+		deps.Logger = slog.Default()
+	}
+	s := &Server{cfg: cfg, deps: deps, registry: prometheus.NewRegistry()}
+	s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if deps.DB != nil {
+		s.registry.MustRegister(collectors.NewDBStatsCollector(deps.DB.DB, "channelboard"))
+	}
+	s.metrics = newHTTPMetrics(s.registry)
+
+	s.http = &http.Server{
+		Handler: s.routes(),
+		// Every phase of a connection has a deadline, so a slow or stuck
+		// client cannot hold a goroutine and a socket forever.
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(deps.Logger.Handler(), slog.LevelWarn),
+	}
+	return s
+}
+
+// Handler is the full routing tree, for tests with httptest.
+func (s *Server) Handler() http.Handler { return s.http.Handler }
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", s.instrument("graphql", s.limitBody(s.deps.GraphQL)))
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /readyz", s.handleReady)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{Registry: s.registry}))
+	if s.deps.App != nil {
+		mux.Handle("/", s.instrument("app", s.deps.App))
+	}
+	return s.logRequests(mux)
+}
+
+// Start listens on cfg.Addr (":0" picks a free port) and serves in the
+// background. Addr reports the bound address.
+func (s *Server) Start() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	s.listener = ln
+	go func() {
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.deps.Logger.Error("http server stopped", "err", err)
+		}
+	}()
+	return nil
+}
+
+// Addr is the address the server listens on, once started.
+func (s *Server) Addr() string {
+	if s.listener == nil {
+		return s.cfg.Addr
+	}
+	return s.listener.Addr().String()
+}
+
+// Shutdown stops taking new connections and waits for requests in flight.
+func (s *Server) Shutdown(ctx context.Context) error {
+	return s.http.Shutdown(ctx)
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write([]byte(`{"status":"ok","version":"` + s.cfg.Version + `"}`))
+}
+
+func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	if s.deps.Ready != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := s.deps.Ready(ctx); err != nil {
+			s.deps.Logger.Warn("not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = w.Write([]byte(`{"status":"unavailable"}`))
+			return
+		}
+	}
+	_, _ = w.Write([]byte(`{"status":"ready"}`))
+}
+
+// limitBody caps the request body so a huge POST cannot exhaust memory.
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > s.cfg.MaxBodyBytes {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+			_, _ = w.Write([]byte(`{"errors":[{"message":"request body too large","extensions":{"code":"BAD_USER_INPUT"}}]}`))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		next.ServeHTTP(w, r)
+	})
+}
