@@ -1,0 +1,151 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"channelboard/channel"
+	"channelboard/store"
+)
+
+// loaders batch every edge of a request into one query per kind of edge and
+// level of the query, so a page of 100 customers with owners, regions and
+// counts costs the same number of queries as a page of 10. They are made
+// per request: their cache must never outlive it or serve another viewer.
+type loaders struct {
+	dealer          *dataloadgen.Loader[int64, channel.Dealer]
+	region          *dataloadgen.Loader[int64, channel.Region]
+	regionByPath    *dataloadgen.Loader[string, channel.Region]
+	regionChildren  *dataloadgen.Loader[string, []channel.Region]
+	productLine     *dataloadgen.Loader[int64, channel.ProductLine]
+	customer        *dataloadgen.Loader[int64, channel.Customer]
+	ownershipChange *dataloadgen.Loader[int64, channel.OwnershipChange]
+	history         *dataloadgen.Loader[int64, []channel.OwnershipChange]
+	dealCount       *dataloadgen.Loader[int64, store.DealCount]
+	subDealers      *dataloadgen.Loader[int64, []channel.Dealer]
+	customerCount   *dataloadgen.Loader[int64, int]
+	territory       *dataloadgen.Loader[int64, channel.TerritoryAssignment]
+	territories     *dataloadgen.Loader[int64, []channel.TerritoryAssignment]
+	deal            *dataloadgen.Loader[int64, channel.Deal]
+	policy          *dataloadgen.Loader[int, channel.Policy]
+	plan            *dataloadgen.Loader[store.PlanKey, channel.DealerPlan]
+}
+
+// defaultLoaderWait is how long a loader collects keys before it queries.
+// The executor resolves a list's fields in goroutines started together, so
+// a couple of milliseconds gathers a whole page.
+const defaultLoaderWait = 2 * time.Millisecond
+
+func newLoaders(st *store.Store, wait time.Duration) *loaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(store.MaxPageSize * 5)}
+	return &loaders{
+		dealer:          dataloadgen.NewMappedLoader(st.DealersByIDs, opts...),
+		region:          dataloadgen.NewMappedLoader(st.RegionsByIDs, opts...),
+		regionByPath:    dataloadgen.NewMappedLoader(st.RegionsByPaths, opts...),
+		regionChildren:  dataloadgen.NewMappedLoader(complete(st.RegionChildren), opts...),
+		productLine:     dataloadgen.NewMappedLoader(st.ProductLinesByIDs, opts...),
+		customer:        dataloadgen.NewMappedLoader(st.CustomersByIDs, opts...),
+		ownershipChange: dataloadgen.NewMappedLoader(st.OwnershipChangesByIDs, opts...),
+		history:         dataloadgen.NewMappedLoader(complete(st.OwnershipHistories), opts...),
+		dealCount:       dataloadgen.NewMappedLoader(complete(st.DealCountsByCustomers), opts...),
+		subDealers:      dataloadgen.NewMappedLoader(complete(st.SubDealersByParents), opts...),
+		customerCount:   dataloadgen.NewMappedLoader(complete(st.CustomerCountsByDealers), opts...),
+		territory:       dataloadgen.NewMappedLoader(st.TerritoriesByIDs, opts...),
+		territories:     dataloadgen.NewMappedLoader(complete(st.TerritoriesByDealers), opts...),
+		deal:            dataloadgen.NewMappedLoader(st.DealsByIDs, opts...),
+		policy:          dataloadgen.NewMappedLoader(st.PoliciesByYears, opts...),
+		plan:            dataloadgen.NewMappedLoader(st.PlansByKeys, opts...),
+	}
+}
+
+// complete gives every requested key a value, the zero value (an empty
+// list, a zero count) when the store found nothing for it: for these edges
+// "nothing" is an answer, not a missing object.
+func complete[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) func(context.Context, []K) (map[K]V, error) {
+	return func(ctx context.Context, keys []K) (map[K]V, error) {
+		m, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range keys {
+			if _, ok := m[k]; !ok {
+				var zero V
+				m[k] = zero
+			}
+		}
+		return m, nil
+	}
+}
+
+type loadersKey struct{}
+
+// Middleware puts fresh loaders for st into every request's context.
+func Middleware(st *store.Store, next http.Handler) http.Handler {
+	return middleware(st, defaultLoaderWait, next)
+}
+
+func middleware(st *store.Store, wait time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(st, wait))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func (r *Resolver) loaders(ctx context.Context) *loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+		return l
+	}
+	// Without the middleware (a resolver called directly), batch nothing
+	// across calls but still work.
+	return newLoaders(r.store, 0)
+}
+
+// load fetches one object through a loader; a missing object is NOT_FOUND.
+func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], key K, entity string) (*V, error) {
+	v, err := l.Load(ctx, key)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, channel.NotFound(entity)
+	} else if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// loadOpt is load for nullable edges: a zero key or a missing object is nil.
+func loadOpt[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], key K) (*V, error) {
+	var zero K
+	if key == zero {
+		return nil, nil
+	}
+	v, err := l.Load(ctx, key)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// loadAll fetches several objects through a loader, skipping any that
+// vanished (a product line id in an array has no foreign key).
+func loadAll[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], keys []K) ([]V, error) {
+	thunks := make([]func() (V, error), len(keys))
+	for i, k := range keys {
+		thunks[i] = l.LoadThunk(ctx, k)
+	}
+	out := make([]V, 0, len(keys))
+	for _, t := range thunks {
+		v, err := t()
+		if errors.Is(err, dataloadgen.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}

@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/uptrace/bun"
+)
+
+// Store runs every query of Channelboard. Its methods take and return the
+// channel package's types; callers never see a row struct or SQL.
+type Store struct {
+	db  *bun.DB
+	now func() time.Time
+}
+
+// New wraps an open database (see Open and Migrate).
+func New(db *bun.DB) *Store {
+	return &Store{db: db, now: func() time.Time { return time.Now().UTC() }}
+}
+
+// DB is the underlying database, for health checks and tests.
+func (s *Store) DB() *bun.DB { return s.db }
+
+// SetClock replaces the clock; tests use it to make protection windows and
+// "today" deterministic.
+func (s *Store) SetClock(now func() time.Time) { s.now = func() time.Time { return now().UTC() } }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
+
+// maxTxAttempts bounds the retries of a transaction that lost a
+// serialization race or a deadlock; beyond it the caller gets the error.
+const maxTxAttempts = 4
+
+// InTx runs fn in one transaction and commits it when fn returns nil.
+// Serialization failures and deadlocks are retried a few times, so fn must
+// be safe to run again (it must not keep state outside the transaction).
+func (s *Store) InTx(ctx context.Context, fn func(tx bun.Tx) error) error {
+	var err error
+	for attempt := 1; attempt <= maxTxAttempts; attempt++ {
+		err = s.db.RunInTx(ctx, &sql.TxOptions{}, func(ctx context.Context, tx bun.Tx) error {
+			return fn(tx)
+		})
+		if err == nil || !retryable(err) || ctx.Err() != nil {
+			return err
+		}
+		// A short, growing pause lets the competing transaction finish.
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(attempt*attempt) * 5 * time.Millisecond):
+		}
+	}
+	return err
+}
+
+func retryable(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "40001" || pgErr.Code == "40P01")
+}
+
+// audit appends one entry to the audit log inside the mutation's
+// transaction, so the log never records a change that rolled back. The
+// actor is empty until users exist.
+func audit(ctx context.Context, tx bun.IDB, action, entity string, id int64, before, after any) error {
+	enc := func(v any) (any, error) {
+		if v == nil {
+			return nil, nil
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		return string(b), nil
+	}
+	b, err := enc(before)
+	if err != nil {
+		return fmt.Errorf("audit %s %s: %w", action, entity, err)
+	}
+	a, err := enc(after)
+	if err != nil {
+		return fmt.Errorf("audit %s %s: %w", action, entity, err)
+	}
+	_, err = tx.NewRaw(`INSERT INTO audit_entries (actor, action, entity, entity_id, before, after)
+		VALUES ('', ?, ?, ?, ?::jsonb, ?::jsonb)`, action, entity, id, b, a).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("audit %s %s %d: %w", action, entity, id, err)
+	}
+	return nil
+}
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	Actor    string
+	Action   string
+	Entity   string
+	EntityID int64
+}
+
+// AuditLog lists an entity's audit entries, oldest first.
+func (s *Store) AuditLog(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
+	var out []AuditEntry
+	err := s.db.NewRaw(`SELECT id, at, actor, action, entity, entity_id FROM audit_entries
+		WHERE entity = ? AND entity_id = ? ORDER BY at, id`, entity, id).Scan(ctx, &out)
+	if err != nil {
+		return nil, fmt.Errorf("audit log %s %d: %w", entity, id, err)
+	}
+	return out, nil
+}
+
+// idempotent runs create inside tx unless key was used before, in which case
+// it returns the id the first call created. An empty key always creates.
+// A concurrent first use of the same key makes one transaction fail on the
+// key's primary key; the caller's retry then finds the key (see createOnce).
+func idempotent(ctx context.Context, tx bun.Tx, key *string, op string, create func() (int64, error)) (id int64, created bool, err error) {
+	if key == nil || *key == "" {
+		id, err = create()
+		return id, true, err
+	}
+	if len(*key) > 200 {
+		return 0, false, invalid("input.idempotencyKey", "an idempotency key is at most 200 characters")
+	}
+	var prevOp string
+	err = tx.NewRaw(`SELECT result_id, operation FROM idempotency_keys WHERE key = ?`, *key).Scan(ctx, &id, &prevOp)
+	if err == nil {
+		if prevOp != op {
+			return 0, false, conflict("idempotency key %q was already used for %s", *key, prevOp)
+		}
+		return id, false, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, fmt.Errorf("look up idempotency key: %w", err)
+	}
+	if id, err = create(); err != nil {
+		return 0, false, err
+	}
+	_, err = tx.NewRaw(`INSERT INTO idempotency_keys (key, operation, result_id) VALUES (?, ?, ?)`, *key, op, id).Exec(ctx)
+	if err != nil {
+		return 0, false, fmt.Errorf("save idempotency key: %w", err)
+	}
+	return id, true, nil
+}
+
+// createOnce runs an idempotent create transaction; when a concurrent
+// request with the same key won the race, it runs once more and so returns
+// the winner's result.
+func (s *Store) createOnce(ctx context.Context, fn func(tx bun.Tx) error) error {
+	err := s.InTx(ctx, fn)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "idempotency_keys_pkey" {
+		err = s.InTx(ctx, fn)
+	}
+	return err
+}
+
+func dateArg(t time.Time) string { return t.UTC().Format(time.DateOnly) }
+
+func dateArgPtr(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := dateArg(*t)
+	return &s
+}
+
+func nullID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+func toDate(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func toDatePtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	d := toDate(*t)
+	return &d
+}
