@@ -37,9 +37,13 @@ ensure_node() {
 	apt_install nodejs npm
 }
 
+# Chromium for the browser tests, and a CJK font so Chinese names render
+# as characters, not boxes.
 ensure_chromium() {
-	if [ -x /usr/bin/chromium ]; then return; fi
-	apt_install chromium
+	local want=""
+	[ -x /usr/bin/chromium ] || want="chromium"
+	[ -d /usr/share/fonts/opentype/noto ] || want="$want fonts-noto-cjk"
+	if [ -n "$want" ]; then apt_install $want; fi
 }
 
 # Hash of every file under the given paths, to see whether a rebuild

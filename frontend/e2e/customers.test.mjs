@@ -1,0 +1,245 @@
+// End-to-end test of the Customers screen in a real browser: Debian's
+// Chromium driven by playwright-core against a running Channelboard with the
+// demo data (CHANNELBOARD_URL, e.g. http://127.0.0.1:18080). No mocks: every
+// row on screen comes from the real server and database.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shots = join(here, 'screenshots');
+const base = (process.env.CHANNELBOARD_URL ?? '').replace(/\/$/, '');
+// The seed-000 story customer that the demo data always contains.
+const storyFragment = process.env.CHANNELBOARD_E2E_SEARCH ?? 'Агро Инвест Ямбол';
+
+let browser;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  assert.ok(base, 'set CHANNELBOARD_URL to the address of a running channelboard serve --demo');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const rows = () => page.locator('.grid-row[data-row-index]');
+
+async function totalCount() {
+  const el = page.getByTestId('total-count');
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=total-count]')?.textContent ?? ''));
+  return Number((await el.textContent()).replace(/\D/g, ''));
+}
+
+// waitForCount waits until the status bar shows a total different from prev,
+// which is how the grid says a new query has answered.
+async function waitForNewTotal(prev) {
+  await page.waitForFunction(
+    (p) => {
+      const t = document.querySelector('[data-testid=total-count]')?.textContent ?? '';
+      return /\d/.test(t) && Number(t.replace(/\D/g, '')) !== p;
+    },
+    prev,
+    { timeout: 15000 },
+  );
+  await page.waitForSelector('.grid-row[data-row-index], .state', { timeout: 15000 });
+  return totalCount();
+}
+
+test('customers screen: owners, filters, detail with ownership history', async () => {
+  await page.goto(`${base}/customers`);
+  await rows().first().waitFor({ timeout: 20000 });
+  const all = await totalCount();
+  assert.ok(all >= 100, `demo data should have many customers, the grid says ${all}`);
+  assert.ok((await rows().count()) > 10, 'the grid shows a screenful of rows');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+  // Each owner kind has customers, and its rows carry that kind's chip.
+  const seen = {};
+  for (const [mode, kind] of [
+    ['direct', 'direct'],
+    ['unassigned', 'unassigned'],
+    ['anyDealer', 'dealer'],
+  ]) {
+    const before = await totalCount();
+    await page.getByTestId('owner-filter').selectOption(mode);
+    const n = await waitForNewTotal(before);
+    assert.ok(n > 0 && n < all, `${mode}: ${n} of ${all} customers`);
+    await rows().first().waitFor();
+    const kinds = await rows().locator('[data-owner-kind]').evaluateAll((els) => els.map((e) => e.dataset.ownerKind));
+    assert.ok(kinds.length > 0, `${mode}: rows have owner chips`);
+    assert.deepEqual([...new Set(kinds)], [kind], `${mode}: every visible chip is ${kind}`);
+    seen[kind] = n;
+  }
+  assert.equal(seen.direct + seen.unassigned + seen.dealer, all, 'the three owner kinds partition the customers');
+
+  await page.getByTestId('owner-filter').selectOption('all');
+  assert.equal(await waitForNewTotal(seen.dealer), all);
+
+  // Text search narrows the grid to the story customer.
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'customer-search');
+  await page.keyboard.type(storyFragment);
+  // Wait for the rows of the whole fragment, not of a prefix typed so far.
+  await page.waitForFunction(
+    (s) => {
+      const el = document.querySelector('[data-testid=total-count]');
+      return el?.dataset.search === s && /\d/.test(el.textContent ?? '');
+    },
+    storyFragment,
+    { timeout: 15000 },
+  );
+  const found = await totalCount();
+  const typed = await page.getByTestId('customer-search').inputValue();
+  assert.ok(found >= 1 && found < all, `search "${storyFragment}" (typed "${typed}") found ${found} of ${all}`);
+  const names = await rows().locator('.cell-name').allTextContents();
+  assert.ok(names.length >= 1, 'the matches are on screen');
+  for (const name of names) {
+    assert.ok(name.toLowerCase().includes(storyFragment.toLowerCase()), `"${name}" matches "${storyFragment}"`);
+  }
+
+  // Clicking a row opens the detail with its ownership history.
+  await rows().first().click();
+  await page.waitForURL(/\/customers\/[^/]+$/);
+  const detail = page.locator('section.detail');
+  await detail.locator('.timeline-entry').first().waitFor({ timeout: 15000 });
+  assert.ok((await detail.locator('.timeline-entry').count()) >= 1, 'ownership history has an entry');
+  assert.equal((await detail.locator('.detail-title').textContent()).trim(), names[0]);
+  assert.ok((await detail.locator('.timeline-entry [data-owner-kind]').count()) >= 1, 'history shows the owner chips');
+
+  // With the search cleared the detail stays open beside the whole list:
+  // that is the screenshot (light and dark) the README uses.
+  await page.getByTestId('customer-search').fill('');
+  assert.equal(await waitForNewTotal(found), all);
+  await page.evaluate(() => document.activeElement?.blur());
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'customers.png') });
+  await page.getByTestId('theme-toggle').click();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await page.screenshot({ path: join(shots, 'customers-dark.png') });
+  await page.getByTestId('theme-toggle').click();
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+
+  // Esc closes the detail; the keyboard alone opens one again.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Escape');
+  await page.waitForURL(/\/customers$/);
+  assert.equal(await detail.count(), 0);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/customers\/[^/]+$/);
+  await detail.locator('.timeline-entry').first().waitFor({ timeout: 15000 });
+
+  // Scrolling to the end of the loaded rows fetches the next page.
+  const loaded = Number(await page.locator('.grid').getAttribute('data-loaded'));
+  assert.equal(loaded, 100, 'the first page holds 100 rows');
+  await page.locator('.grid').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page.waitForFunction((n) => Number(document.querySelector('.grid')?.dataset.loaded) > n, 100, {
+    timeout: 15000,
+  });
+  assert.ok(Number(await page.locator('.grid').getAttribute('data-loaded')) > 100, 'a second page was loaded');
+
+  assert.deepEqual(pageErrors, [], 'no errors in the browser console');
+});
+
+test('region and dealer filters, server-side sort, Russian', async () => {
+  await page.goto(`${base}/customers`);
+  await rows().first().waitFor({ timeout: 20000 });
+  const all = await totalCount();
+
+  // Region: a country includes its sub-regions on the server side.
+  const regionOptions = await page.getByTestId('region-filter').locator('option').allTextContents();
+  const bulgaria = regionOptions.find((o) => o.trim() === 'България');
+  assert.ok(bulgaria, `the region list has България: ${regionOptions.slice(0, 8).join(', ')}`);
+  assert.ok(
+    regionOptions.some((o) => /^\u00a0+\S/.test(o) && o.trim() === 'Ямбол'),
+    'sub-regions are indented under their parents',
+  );
+  await page.getByTestId('region-filter').selectOption({ label: bulgaria });
+  const inBulgaria = await waitForNewTotal(all);
+  assert.ok(inBulgaria > 0 && inBulgaria < all, `Bulgaria has ${inBulgaria} of ${all}`);
+  const yambol = regionOptions.find((o) => o.trim() === 'Ямбол');
+  await page.getByTestId('region-filter').selectOption({ label: yambol });
+  const inYambol = await waitForNewTotal(inBulgaria);
+  assert.ok(inYambol > 0 && inYambol < inBulgaria, `Yambol ${inYambol} is part of Bulgaria ${inBulgaria}`);
+  await page.getByTestId('region-filter').selectOption('');
+  assert.equal(await waitForNewTotal(inYambol), all);
+
+  // Owner: one dealer picked from the searchable list.
+  await page.getByTestId('owner-filter').selectOption('dealer');
+  const picker = page.getByRole('combobox', { name: 'Dealer' });
+  await picker.fill('Ямбол Трейд');
+  const option = page.getByRole('option', { name: /Ямбол Трейд/ }).first();
+  await option.waitFor({ timeout: 10000 });
+  await option.click();
+  const ofDealer = await waitForNewTotal(all);
+  assert.ok(ofDealer > 0 && ofDealer < all, `the dealer owns ${ofDealer}`);
+  const owners = await rows().locator('[data-owner-kind]').allTextContents();
+  assert.ok(owners.length > 0 && owners.every((o) => o.startsWith('Ямбол Трейд')), `owners: ${owners.join(', ')}`);
+  await page.getByTestId('owner-filter').selectOption('all');
+  assert.equal(await waitForNewTotal(ofDealer), all);
+
+  // Sorting happens on the server: descending by name starts elsewhere.
+  const firstAsc = await rows().first().locator('.cell-name').textContent();
+  await page.getByRole('columnheader', { name: /Name/ }).getByRole('button').click();
+  await page.waitForFunction(
+    (prev) => document.querySelector('.grid-row[data-row-index="0"] .cell-name')?.textContent !== prev,
+    firstAsc,
+    { timeout: 15000 },
+  );
+  assert.equal(await page.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort'), 'descending');
+
+  // Russian: the shell and the screen switch language, html lang follows.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+  await page.locator('.rail-item', { hasText: 'Клиенты' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+  assert.match(await page.getByTestId('total-count').textContent(), /клиент/);
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'customers-ru.png') });
+  await page.getByRole('combobox', { name: 'Язык' }).selectOption('en');
+  await page.locator('.rail-item', { hasText: 'Customers' }).waitFor();
+  assert.deepEqual(pageErrors, [], 'no errors in the browser console');
+});
+
+test('screens not built yet say so instead of breaking', async () => {
+  await page.goto(`${base}/board`);
+  await page.getByText('Board is coming soon').waitFor({ timeout: 10000 });
+  await page.locator('.rail-item', { hasText: 'Customers' }).click();
+  await page.waitForURL(/\/customers$/);
+  await rows().first().waitFor({ timeout: 20000 });
+});
+
+test('a bad customer address shows the server error, not a blank pane', async () => {
+  await page.goto(`${base}/customers/not-an-id`);
+  const alert = page.locator('section.detail [role=alert]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.locator('.state-title').textContent(), /Could not load the customer/);
+  // The server's own message (e.g. "invalid id") is shown, not a generic one.
+  const message = (await alert.locator('.error-message').textContent()).trim();
+  assert.ok(message.length > 0 && !/^HTTP/.test(message), `error message: "${message}"`);
+  await rows().first().waitFor({ timeout: 20000 });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n';
+import { ownerChip } from './owner';
+
+const en = (key: Parameters<typeof translate>[1]) => translate('en', key);
+const ru = (key: Parameters<typeof translate>[1]) => translate('ru', key);
+
+describe('ownerChip', () => {
+  it('labels a dealer owner with the dealer name in the dealer colour', () => {
+    expect(ownerChip({ kind: 'DEALER', dealer: { name: 'Агро Инвест Ямбол ЕООД' } }, en)).toEqual({
+      label: 'Агро Инвест Ямбол ЕООД',
+      tone: 'dealer',
+    });
+  });
+
+  it('labels direct and unassigned owners in their own colours and language', () => {
+    expect(ownerChip({ kind: 'DIRECT' }, en)).toEqual({ label: 'Direct sales', tone: 'direct' });
+    expect(ownerChip({ kind: 'UNASSIGNED', dealer: null }, en)).toEqual({ label: 'Unassigned', tone: 'unassigned' });
+    expect(ownerChip({ kind: 'DIRECT' }, ru).label).toBe('Прямые продажи');
+  });
+
+  it('gives the three kinds three different tones', () => {
+    const tones = new Set((['DEALER', 'DIRECT', 'UNASSIGNED'] as const).map((kind) => ownerChip({ kind }, en).tone));
+    expect(tones.size).toBe(3);
+  });
+
+  it('does not show a blank chip when a dealer owner arrives without its dealer', () => {
+    expect(ownerChip({ kind: 'DEALER', dealer: null }, en).label).toBe('Unknown dealer');
+  });
+});

@@ -1,0 +1,67 @@
+// The desktop-style frame: header with the product name and settings, a
+// navigation rail on the left and the current screen in the content pane.
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { locales, useI18n, type Locale } from '../i18n';
+import { navItems } from './nav';
+import { useTheme } from './theme';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const [theme, toggleTheme] = useTheme();
+  const [location] = useLocation();
+  return (
+    <div className="shell">
+      <header className="header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">◧</span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="header-tools">
+          <select
+            className="input compact"
+            aria-label={t('lang.label')}
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+          >
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {l.toUpperCase()}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn icon"
+            onClick={toggleTheme}
+            title={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}
+            aria-label={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}
+            data-testid="theme-toggle"
+          >
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        </div>
+      </header>
+      <nav className="rail" aria-label={t('nav.label')}>
+        {navItems.map((item) => {
+          const active = location === item.path || location.startsWith(item.path + '/');
+          return (
+            <Link
+              key={item.path}
+              href={item.path}
+              className={`rail-item${active ? ' active' : ''}${item.ready ? '' : ' soon'}`}
+              aria-current={active ? 'page' : undefined}
+            >
+              <span className="rail-icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              <span className="rail-label">{t(item.label)}</span>
+            </Link>
+          );
+        })}
+      </nav>
+      <main className="content">{children}</main>
+    </div>
+  );
+}
