@@ -152,7 +152,9 @@ const crashRegister = `mutation($input: RegisterDealInput!) { registerDeal(input
 func TestKillNineMidStreamKeepsEachDealOnce(t *testing.T) {
 	ctx := context.Background()
 	dsn := storetest.DSN(t)
-	db, err := store.Open(ctx, dsn)
+	// One connection, so that waitIdle's "no other session" means the
+	// servers' sessions are gone.
+	db, err := store.Open(ctx, dsn, store.WithMaxOpenConns(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,8 +188,12 @@ func TestKillNineMidStreamKeepsEachDealOnce(t *testing.T) {
 	// The API's ids for what was created through the store.
 	var ids struct {
 		ProductLines []struct{ ID string }
-		Dealers      struct{ Edges []struct{ Node struct{ ID string } } }
-		Customers    struct{ Edges []struct{ Node struct{ ID string } } }
+		Dealers      struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
+		Customers struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	res, err := gql(client, srv.base, `{ productLines { id } dealers(first: 1) { edges { node { id } } } customers(first: 1) { edges { node { id } } } }`, nil)
 	if err != nil || len(res.Errors) > 0 {
