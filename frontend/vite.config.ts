@@ -16,11 +16,12 @@ export default defineConfig({
     reportCompressedSize: false,
     chunkSizeWarningLimit: 400,
   },
+  // ws: the live board's subscription runs over a websocket on /graphql.
   server: {
-    proxy: { '/graphql': api },
+    proxy: { '/graphql': { target: api, ws: true } },
   },
   preview: {
-    proxy: { '/graphql': api },
+    proxy: { '/graphql': { target: api, ws: true } },
   },
   test: {
     include: ['src/**/*.test.ts'],

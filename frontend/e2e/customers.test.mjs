@@ -226,8 +226,8 @@ test('region and dealer filters, server-side sort, Russian', async () => {
 });
 
 test('screens not built yet say so instead of breaking', async () => {
-  await page.goto(`${base}/board`);
-  await page.getByText('Board is coming soon').waitFor({ timeout: 10000 });
+  await page.goto(`${base}/console`);
+  await page.getByText('Console is coming soon').waitFor({ timeout: 10000 });
   await page.locator('.rail-item', { hasText: 'Customers' }).click();
   await page.waitForURL(/\/customers$/);
   await rows().first().waitFor({ timeout: 20000 });

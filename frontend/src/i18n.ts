@@ -2,12 +2,12 @@
 // through t(). English is complete and is the fallback for a key a locale
 // lacks, so a missing translation shows English rather than a raw key.
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { Entry, Plural } from './messages-types';
+import { screenCatalog } from './screens/messages';
 
 export type Locale = 'en' | 'ru';
 export const locales: readonly Locale[] = ['en', 'ru'];
 
-type Plural = { one: string; few?: string; many?: string; other: string };
-type Entry = string | Plural;
 
 const en = {
   'app.name': 'Channelboard',
@@ -116,6 +116,7 @@ const en = {
   'channel.DIRECT': 'Direct',
   'error.network': 'The server did not answer: {message}',
   'error.http': 'The server answered {status}',
+  ...screenCatalog.en,
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof en;
@@ -229,6 +230,7 @@ const ru: Partial<Record<MessageKey, Entry>> = {
   'channel.DIRECT': 'Напрямую',
   'error.network': 'Сервер не ответил: {message}',
   'error.http': 'Сервер ответил {status}',
+  ...screenCatalog.ru,
 };
 
 const catalogs: Record<Locale, Partial<Record<MessageKey, Entry>>> = { en, ru };

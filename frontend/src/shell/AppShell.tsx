@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { locales, useI18n, type Locale } from '../i18n';
+import { CommandPalette } from './CommandPalette';
 import { navItems } from './nav';
 import { useTheme } from './theme';
 
@@ -19,6 +20,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <div className="header-tools">
+          <span className="dim small kbd-hint">{t('palette.hint')}</span>
           <select
             className="input compact"
             aria-label={t('lang.label')}
@@ -62,6 +64,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         })}
       </nav>
       <main className="content">{children}</main>
+      <CommandPalette />
     </div>
   );
 }

@@ -1,15 +1,15 @@
 import type { MessageKey } from '../i18n';
 
-// The screens of the navigation rail. Only Customers is built; the others
-// show a "coming soon" state until their issue lands.
+// The screens of the navigation rail; those not built yet show a "coming
+// soon" state until their issue lands.
 export type NavItem = { path: string; label: MessageKey; icon: string; ready: boolean };
 
 export const navItems: NavItem[] = [
-  { path: '/board', label: 'nav.board', icon: '▦', ready: false },
+  { path: '/board', label: 'nav.board', icon: '▦', ready: true },
   { path: '/customers', label: 'nav.customers', icon: '◉', ready: true },
-  { path: '/territories', label: 'nav.territories', icon: '◇', ready: false },
-  { path: '/dealers', label: 'nav.dealers', icon: '⬡', ready: false },
-  { path: '/deals', label: 'nav.deals', icon: '≡', ready: false },
-  { path: '/policy', label: 'nav.policy', icon: '§', ready: false },
+  { path: '/territories', label: 'nav.territories', icon: '◇', ready: true },
+  { path: '/dealers', label: 'nav.dealers', icon: '⬡', ready: true },
+  { path: '/deals', label: 'nav.deals', icon: '≡', ready: true },
+  { path: '/policy', label: 'nav.policy', icon: '§', ready: true },
   { path: '/console', label: 'nav.console', icon: '›_', ready: false },
 ];

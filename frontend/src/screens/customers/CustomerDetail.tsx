@@ -1,11 +1,12 @@
 // The right-hand pane: one customer, its ownership history as a timeline and
 // its latest deals.
 import { useQuery } from '../../graphql';
-import { formatDate, formatDateTime, formatMoney, langForCountry } from '../../format';
+import { formatDate, formatMoney, langForCountry } from '../../format';
 import { useI18n } from '../../i18n';
 import { OwnerChip } from '../../shared/OwnerChip';
 import { EmptyState, ErrorState } from '../../shared/States';
 import { CustomerDetailQuery } from './operations';
+import { OwnershipTimeline } from './OwnershipTimeline';
 
 type Props = { id: string; regionNames: Map<string, string>; onClose: () => void };
 
@@ -96,32 +97,7 @@ export function CustomerDetail({ id, regionNames, onClose }: Props) {
         </dl>
 
         <h3 className="section-title">{t('detail.history')}</h3>
-        {c.ownershipHistory.length === 0 ? (
-          <p className="dim">{t('detail.historyEmpty')}</p>
-        ) : (
-          <ol className="timeline" aria-label={t('detail.history')}>
-            {c.ownershipHistory
-              .slice()
-              .reverse()
-              .map((h) => (
-                <li key={h.id} className="timeline-entry" data-how={h.how}>
-                  <div className="timeline-line">
-                    <span className={`how how-${h.how.toLowerCase()}`}>{t(`how.${h.how}`)}</span>
-                    <time className="dim" dateTime={h.at}>
-                      {formatDateTime(h.at, locale)}
-                    </time>
-                  </div>
-                  <div className="timeline-line">
-                    {h.fromKind ? <OwnerChip owner={{ kind: h.fromKind, dealer: h.fromDealer }} /> : <span className="dim">{t('detail.none')}</span>}
-                    <span className="arrow" aria-hidden="true">→</span>
-                    <OwnerChip owner={{ kind: h.toKind, dealer: h.toDealer }} />
-                  </div>
-                  {h.reason && <div className="timeline-reason">{h.reason}</div>}
-                  <div className="dim small">{t('detail.decidedBy', { who: h.decidedBy })}</div>
-                </li>
-              ))}
-          </ol>
-        )}
+        <OwnershipTimeline history={c.ownershipHistory} />
 
         <h3 className="section-title">
           {t('detail.deals')}{' '}
