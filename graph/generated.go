@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"channelboard/channel"
 	"channelboard/graph/model"
+	"channelboard/store"
 	"context"
 	"embed"
 	"errors"
@@ -31,6 +32,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Compensation() CompensationResolver
+	Conflict() ConflictResolver
+	ConflictEvent() ConflictEventResolver
+	ConflictExplanation() ConflictExplanationResolver
+	ConflictStatsRow() ConflictStatsRowResolver
+	CreditSplit() CreditSplitResolver
 	Customer() CustomerResolver
 	Deal() DealResolver
 	Dealer() DealerResolver
@@ -42,6 +49,7 @@ type ResolverRoot interface {
 	ProductLine() ProductLineResolver
 	Query() QueryResolver
 	Region() RegionResolver
+	Subscription() SubscriptionResolver
 	TerritoryAssignment() TerritoryAssignmentResolver
 }
 
@@ -49,6 +57,10 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AcknowledgeConflictPayload struct {
+		Conflict func(childComplexity int) int
+	}
+
 	ApproveDealPayload struct {
 		Deal func(childComplexity int) int
 	}
@@ -71,6 +83,102 @@ type ComplexityRoot struct {
 		Deal func(childComplexity int) int
 	}
 
+	Compensation struct {
+		Amount    func(childComplexity int) int
+		Basis     func(childComplexity int) int
+		Conflict  func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		Deal      func(childComplexity int) int
+		Dealer    func(childComplexity int) int
+		Note      func(childComplexity int) int
+	}
+
+	Conflict struct {
+		AcknowledgedAt  func(childComplexity int) int
+		AcknowledgedBy  func(childComplexity int) int
+		AtStake         func(childComplexity int) int
+		ClosedAt        func(childComplexity int) int
+		ClosedBy        func(childComplexity int) int
+		Compensations   func(childComplexity int) int
+		Customer        func(childComplexity int) int
+		Customers       func(childComplexity int) int
+		Deals           func(childComplexity int) int
+		DetectedAt      func(childComplexity int) int
+		Events          func(childComplexity int) int
+		Explanation     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Parties         func(childComplexity int) int
+		Resolution      func(childComplexity int) int
+		ResolutionNote  func(childComplexity int) int
+		Severity        func(childComplexity int) int
+		Splits          func(childComplexity int) int
+		Status          func(childComplexity int) int
+		SuggestedDealer func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+	}
+
+	ConflictConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConflictEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ConflictEvent struct {
+		At       func(childComplexity int) int
+		Conflict func(childComplexity int) int
+		Cursor   func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	ConflictEventConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ConflictEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ConflictExplanation struct {
+		Measured    func(childComplexity int) int
+		MeasuredPct func(childComplexity int) int
+		Other       func(childComplexity int) int
+		Params      func(childComplexity int) int
+		PolicyPct   func(childComplexity int) int
+		PolicyValue func(childComplexity int) int
+		PolicyYear  func(childComplexity int) int
+		Prepaid     func(childComplexity int) int
+		Rule        func(childComplexity int) int
+		Text        func(childComplexity int, lang *string) int
+		Until       func(childComplexity int) int
+	}
+
+	ConflictParties struct {
+		Dealers func(childComplexity int) int
+		Direct  func(childComplexity int) int
+	}
+
+	ConflictStatsRow struct {
+		AtStake                  func(childComplexity int) int
+		ClosedCount              func(childComplexity int) int
+		Count                    func(childComplexity int) int
+		Dealer                   func(childComplexity int) int
+		Kind                     func(childComplexity int) int
+		MeanTimeToResolveSeconds func(childComplexity int) int
+		Month                    func(childComplexity int) int
+		Region                   func(childComplexity int) int
+		Severity                 func(childComplexity int) int
+		Status                   func(childComplexity int) int
+	}
+
 	Contact struct {
 		Email func(childComplexity int) int
 		Name  func(childComplexity int) int
@@ -85,23 +193,30 @@ type ComplexityRoot struct {
 		Dealer func(childComplexity int) int
 	}
 
+	CreditSplit struct {
+		Deal     func(childComplexity int) int
+		SharePct func(childComplexity int) int
+	}
+
 	Customer struct {
-		Country          func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		DealCount        func(childComplexity int) int
-		Deals            func(childComplexity int, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) int
-		ID               func(childComplexity int) int
-		KeyAccount       func(childComplexity int) int
-		KeyAccountReason func(childComplexity int) int
-		Name             func(childComplexity int) int
-		OpenDealCount    func(childComplexity int) int
-		Owner            func(childComplexity int) int
-		OwnershipHistory func(childComplexity int) int
-		Region           func(childComplexity int) int
-		Segment          func(childComplexity int) int
-		Size             func(childComplexity int) int
-		TaxID            func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		Conflicts         func(childComplexity int, statuses []channel.ConflictStatus) int
+		Country           func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DealCount         func(childComplexity int) int
+		Deals             func(childComplexity int, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) int
+		ID                func(childComplexity int) int
+		KeyAccount        func(childComplexity int) int
+		KeyAccountReason  func(childComplexity int) int
+		Name              func(childComplexity int) int
+		OpenConflictCount func(childComplexity int) int
+		OpenDealCount     func(childComplexity int) int
+		Owner             func(childComplexity int) int
+		OwnershipHistory  func(childComplexity int) int
+		Region            func(childComplexity int) int
+		Segment           func(childComplexity int) int
+		Size              func(childComplexity int) int
+		TaxID             func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	CustomerConnection struct {
@@ -120,6 +235,7 @@ type ComplexityRoot struct {
 		Channel        func(childComplexity int) int
 		CloseReason    func(childComplexity int) int
 		ClosedAt       func(childComplexity int) int
+		Conflicts      func(childComplexity int) int
 		Customer       func(childComplexity int) int
 		ExpectedClose  func(childComplexity int) int
 		ID             func(childComplexity int) int
@@ -144,26 +260,28 @@ type ComplexityRoot struct {
 	}
 
 	Dealer struct {
-		Code          func(childComplexity int) int
-		Contact       func(childComplexity int) int
-		ContractEnd   func(childComplexity int) int
-		ContractStart func(childComplexity int) int
-		CreatedAt     func(childComplexity int) int
-		CreditLimit   func(childComplexity int) int
-		CustomerCount func(childComplexity int) int
-		Customers     func(childComplexity int, first *int, after *string, orderBy *model.CustomerOrder) int
-		Deals         func(childComplexity int, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) int
-		HomeRegion    func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Name          func(childComplexity int) int
-		Parent        func(childComplexity int) int
-		Plan          func(childComplexity int, year int) int
-		Status        func(childComplexity int) int
-		SubDealers    func(childComplexity int) int
-		Territories   func(childComplexity int) int
-		Tier          func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
+		Code              func(childComplexity int) int
+		Compensations     func(childComplexity int) int
+		Contact           func(childComplexity int) int
+		ContractEnd       func(childComplexity int) int
+		ContractStart     func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CreditLimit       func(childComplexity int) int
+		CustomerCount     func(childComplexity int) int
+		Customers         func(childComplexity int, first *int, after *string, orderBy *model.CustomerOrder) int
+		Deals             func(childComplexity int, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) int
+		HomeRegion        func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Name              func(childComplexity int) int
+		OpenConflictCount func(childComplexity int) int
+		Parent            func(childComplexity int) int
+		Plan              func(childComplexity int, year int) int
+		Status            func(childComplexity int) int
+		SubDealers        func(childComplexity int) int
+		Territories       func(childComplexity int) int
+		Tier              func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	DealerConnection struct {
@@ -173,6 +291,45 @@ type ComplexityRoot struct {
 	}
 
 	DealerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DealerPerformance struct {
+		Actual                     func(childComplexity int) int
+		ActualToDate               func(childComplexity int) int
+		AsOf                       func(childComplexity int) int
+		AttainmentPct              func(childComplexity int) int
+		Bonus                      func(childComplexity int) int
+		BonusTier                  func(childComplexity int) int
+		CompensationOwed           func(childComplexity int) int
+		CreditLimit                func(childComplexity int) int
+		CreditUsed                 func(childComplexity int) int
+		Dealer                     func(childComplexity int) int
+		ExpectedToDate             func(childComplexity int) int
+		HasPolicy                  func(childComplexity int) int
+		MarketingBudget            func(childComplexity int) int
+		MarketingDealerShare       func(childComplexity int) int
+		MarketingManufacturerShare func(childComplexity int) int
+		OverCreditLimit            func(childComplexity int) int
+		PlanDeviation              func(childComplexity int) int
+		Planned                    func(childComplexity int) int
+		Prepaid                    func(childComplexity int) int
+		PrepaymentPct              func(childComplexity int) int
+		ProjectedActual            func(childComplexity int) int
+		ProjectedBonus             func(childComplexity int) int
+		ProjectedBonusTier         func(childComplexity int) int
+		Shortfall                  func(childComplexity int) int
+		Year                       func(childComplexity int) int
+	}
+
+	DealerPerformanceConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DealerPerformanceEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -187,6 +344,11 @@ type ComplexityRoot struct {
 		Year          func(childComplexity int) int
 	}
 
+	ExplanationParam struct {
+		Key   func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	Money struct {
 		Currency func(childComplexity int) int
 		Decimal  func(childComplexity int) int
@@ -194,21 +356,23 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ApproveDeal       func(childComplexity int, input model.ApproveDealInput) int
-		AssignTerritory   func(childComplexity int, input model.AssignTerritoryInput) int
-		CloseDeal         func(childComplexity int, input model.CloseDealInput) int
-		CreateCustomer    func(childComplexity int, input model.CreateCustomerInput) int
-		CreateDealer      func(childComplexity int, input model.CreateDealerInput) int
-		RegisterDeal      func(childComplexity int, input model.RegisterDealInput) int
-		RejectDeal        func(childComplexity int, input model.RejectDealInput) int
-		SetDealerPlan     func(childComplexity int, input model.SetDealerPlanInput) int
-		SetKeyAccount     func(childComplexity int, input model.SetKeyAccountInput) int
-		SetPolicy         func(childComplexity int, input model.SetPolicyInput) int
-		TransferCustomer  func(childComplexity int, input model.TransferCustomerInput) int
-		UnassignTerritory func(childComplexity int, input model.UnassignTerritoryInput) int
-		UpdateCustomer    func(childComplexity int, input model.UpdateCustomerInput) int
-		UpdateDeal        func(childComplexity int, input model.UpdateDealInput) int
-		UpdateDealer      func(childComplexity int, input model.UpdateDealerInput) int
+		AcknowledgeConflict func(childComplexity int, input model.AcknowledgeConflictInput) int
+		ApproveDeal         func(childComplexity int, input model.ApproveDealInput) int
+		AssignTerritory     func(childComplexity int, input model.AssignTerritoryInput) int
+		CloseDeal           func(childComplexity int, input model.CloseDealInput) int
+		CreateCustomer      func(childComplexity int, input model.CreateCustomerInput) int
+		CreateDealer        func(childComplexity int, input model.CreateDealerInput) int
+		RegisterDeal        func(childComplexity int, input model.RegisterDealInput) int
+		RejectDeal          func(childComplexity int, input model.RejectDealInput) int
+		ResolveConflict     func(childComplexity int, input model.ResolveConflictInput) int
+		SetDealerPlan       func(childComplexity int, input model.SetDealerPlanInput) int
+		SetKeyAccount       func(childComplexity int, input model.SetKeyAccountInput) int
+		SetPolicy           func(childComplexity int, input model.SetPolicyInput) int
+		TransferCustomer    func(childComplexity int, input model.TransferCustomerInput) int
+		UnassignTerritory   func(childComplexity int, input model.UnassignTerritoryInput) int
+		UpdateCustomer      func(childComplexity int, input model.UpdateCustomerInput) int
+		UpdateDeal          func(childComplexity int, input model.UpdateDealInput) int
+		UpdateDealer        func(childComplexity int, input model.UpdateDealerInput) int
 	}
 
 	Owner struct {
@@ -229,11 +393,29 @@ type ComplexityRoot struct {
 		ToKind     func(childComplexity int) int
 	}
 
+	OwnershipShareRow struct {
+		CustomerSharePct func(childComplexity int) int
+		Customers        func(childComplexity int) int
+		OwnerKind        func(childComplexity int) int
+		Region           func(childComplexity int) int
+		WonDeals         func(childComplexity int) int
+		WonVolume        func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PipelineRow struct {
+		Amount      func(childComplexity int) int
+		Channel     func(childComplexity int) int
+		Count       func(childComplexity int) int
+		Dealer      func(childComplexity int) int
+		ProductLine func(childComplexity int) int
+		Stage       func(childComplexity int) int
 	}
 
 	Policy struct {
@@ -265,20 +447,28 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Conflict             func(childComplexity int, id string) int
+		ConflictEvents       func(childComplexity int, after *string, first *int, filter *model.ConflictFilter) int
+		ConflictStats        func(childComplexity int, groupBy []model.ConflictStatsDimension, filter *model.ConflictFilter) int
+		Conflicts            func(childComplexity int, first *int, after *string, filter *model.ConflictFilter, orderBy *model.ConflictOrder) int
 		Customer             func(childComplexity int, id string) int
 		Customers            func(childComplexity int, first *int, after *string, filter *model.CustomerFilter, orderBy *model.CustomerOrder) int
 		Deal                 func(childComplexity int, id string) int
 		Dealer               func(childComplexity int, id string) int
+		DealerPerformance    func(childComplexity int, year int, asOf *time.Time, filter *model.DealerPerformanceFilter, first *int, after *string) int
 		Dealers              func(childComplexity int, first *int, after *string, filter *model.DealerFilter, orderBy *model.DealerOrder) int
 		Deals                func(childComplexity int, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) int
 		Node                 func(childComplexity int, id string) int
 		Nodes                func(childComplexity int, ids []string) int
+		OwnershipShare       func(childComplexity int, filter *model.OwnershipShareFilter) int
+		Pipeline             func(childComplexity int, groupBy []model.PipelineDimension, filter *model.PipelineFilter) int
 		Policies             func(childComplexity int) int
 		Policy               func(childComplexity int, year int) int
 		ProductLines         func(childComplexity int) int
 		Region               func(childComplexity int, id string) int
 		Regions              func(childComplexity int, filter *model.RegionFilter) int
 		TerritoryAssignments func(childComplexity int, first *int, after *string, filter *model.TerritoryFilter) int
+		TerritoryCoverage    func(childComplexity int, filter *model.TerritoryCoverageFilter) int
 	}
 
 	Region struct {
@@ -299,6 +489,15 @@ type ComplexityRoot struct {
 		Deal func(childComplexity int) int
 	}
 
+	ResolveConflictPayload struct {
+		CancelledDeals  func(childComplexity int) int
+		Compensation    func(childComplexity int) int
+		Conflict        func(childComplexity int) int
+		OwnershipChange func(childComplexity int) int
+		RoutedDeal      func(childComplexity int) int
+		Splits          func(childComplexity int) int
+	}
+
 	SetDealerPlanPayload struct {
 		Plan func(childComplexity int) int
 	}
@@ -309,6 +508,10 @@ type ComplexityRoot struct {
 
 	SetPolicyPayload struct {
 		Policy func(childComplexity int) int
+	}
+
+	Subscription struct {
+		ConflictEvents func(childComplexity int, after *string, filter *model.ConflictFilter) int
 	}
 
 	TerritoryAssignment struct {
@@ -334,6 +537,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TerritoryCoverage struct {
+		Overlaps  func(childComplexity int) int
+		Uncovered func(childComplexity int) int
+	}
+
+	TerritoryOverlap struct {
+		A             func(childComplexity int) int
+		B             func(childComplexity int) int
+		BothExclusive func(childComplexity int) int
+	}
+
 	TransferCustomerPayload struct {
 		Change   func(childComplexity int) int
 		Customer func(childComplexity int) int
@@ -341,6 +555,11 @@ type ComplexityRoot struct {
 
 	UnassignTerritoryPayload struct {
 		Assignment func(childComplexity int) int
+	}
+
+	UncoveredRegion struct {
+		Customers func(childComplexity int) int
+		Region    func(childComplexity int) int
 	}
 
 	UpdateCustomerPayload struct {
@@ -360,6 +579,49 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type CompensationResolver interface {
+	Conflict(ctx context.Context, obj *channel.Compensation) (*store.Conflict, error)
+	Dealer(ctx context.Context, obj *channel.Compensation) (*channel.Dealer, error)
+	Deal(ctx context.Context, obj *channel.Compensation) (*channel.Deal, error)
+}
+type ConflictResolver interface {
+	ID(ctx context.Context, obj *store.Conflict) (string, error)
+
+	Customer(ctx context.Context, obj *store.Conflict) (*channel.Customer, error)
+	Customers(ctx context.Context, obj *store.Conflict) ([]channel.Customer, error)
+	Deals(ctx context.Context, obj *store.Conflict) ([]channel.Deal, error)
+	Parties(ctx context.Context, obj *store.Conflict) (*model.ConflictParties, error)
+	SuggestedDealer(ctx context.Context, obj *store.Conflict) (*channel.Dealer, error)
+
+	Resolution(ctx context.Context, obj *store.Conflict) (*channel.Resolution, error)
+
+	Compensations(ctx context.Context, obj *store.Conflict) ([]channel.Compensation, error)
+	Splits(ctx context.Context, obj *store.Conflict) ([]channel.CreditSplit, error)
+	Events(ctx context.Context, obj *store.Conflict) ([]store.ConflictEvent, error)
+}
+type ConflictEventResolver interface {
+	Type(ctx context.Context, obj *store.ConflictEvent) (model.ConflictEventType, error)
+
+	Conflict(ctx context.Context, obj *store.ConflictEvent) (*store.Conflict, error)
+}
+type ConflictExplanationResolver interface {
+	Text(ctx context.Context, obj *channel.Explanation, lang *string) (string, error)
+
+	Params(ctx context.Context, obj *channel.Explanation) ([]model.ExplanationParam, error)
+}
+type ConflictStatsRowResolver interface {
+	Kind(ctx context.Context, obj *store.ConflictStatsRow) (*channel.ConflictKind, error)
+	Status(ctx context.Context, obj *store.ConflictStatsRow) (*channel.ConflictStatus, error)
+	Severity(ctx context.Context, obj *store.ConflictStatsRow) (*channel.Severity, error)
+	Region(ctx context.Context, obj *store.ConflictStatsRow) (*channel.Region, error)
+	Dealer(ctx context.Context, obj *store.ConflictStatsRow) (*channel.Dealer, error)
+
+	ClosedCount(ctx context.Context, obj *store.ConflictStatsRow) (int, error)
+	MeanTimeToResolveSeconds(ctx context.Context, obj *store.ConflictStatsRow) (*float64, error)
+}
+type CreditSplitResolver interface {
+	Deal(ctx context.Context, obj *channel.CreditSplit) (*channel.Deal, error)
+}
 type CustomerResolver interface {
 	ID(ctx context.Context, obj *channel.Customer) (string, error)
 
@@ -371,6 +633,9 @@ type CustomerResolver interface {
 	DealCount(ctx context.Context, obj *channel.Customer) (int, error)
 	OpenDealCount(ctx context.Context, obj *channel.Customer) (int, error)
 	Deals(ctx context.Context, obj *channel.Customer, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) (*model.DealConnection, error)
+
+	Conflicts(ctx context.Context, obj *channel.Customer, statuses []channel.ConflictStatus) ([]store.Conflict, error)
+	OpenConflictCount(ctx context.Context, obj *channel.Customer) (int, error)
 }
 type DealResolver interface {
 	ID(ctx context.Context, obj *channel.Deal) (string, error)
@@ -382,6 +647,8 @@ type DealResolver interface {
 	Amount(ctx context.Context, obj *channel.Deal) (*channel.Money, error)
 
 	Prepaid(ctx context.Context, obj *channel.Deal) (*channel.Money, error)
+
+	Conflicts(ctx context.Context, obj *channel.Deal) ([]store.Conflict, error)
 }
 type DealerResolver interface {
 	ID(ctx context.Context, obj *channel.Dealer) (string, error)
@@ -397,6 +664,9 @@ type DealerResolver interface {
 	Customers(ctx context.Context, obj *channel.Dealer, first *int, after *string, orderBy *model.CustomerOrder) (*model.CustomerConnection, error)
 	Deals(ctx context.Context, obj *channel.Dealer, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) (*model.DealConnection, error)
 	Plan(ctx context.Context, obj *channel.Dealer, year int) (*channel.DealerPlan, error)
+
+	OpenConflictCount(ctx context.Context, obj *channel.Dealer) (int, error)
+	Compensations(ctx context.Context, obj *channel.Dealer) ([]channel.Compensation, error)
 }
 type DealerPlanResolver interface {
 	Dealer(ctx context.Context, obj *channel.DealerPlan) (*channel.Dealer, error)
@@ -422,6 +692,8 @@ type MutationResolver interface {
 	CloseDeal(ctx context.Context, input model.CloseDealInput) (*model.CloseDealPayload, error)
 	SetPolicy(ctx context.Context, input model.SetPolicyInput) (*model.SetPolicyPayload, error)
 	SetDealerPlan(ctx context.Context, input model.SetDealerPlanInput) (*model.SetDealerPlanPayload, error)
+	AcknowledgeConflict(ctx context.Context, input model.AcknowledgeConflictInput) (*model.AcknowledgeConflictPayload, error)
+	ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*model.ResolveConflictPayload, error)
 }
 type OwnerResolver interface {
 	Dealer(ctx context.Context, obj *channel.Owner) (*channel.Dealer, error)
@@ -458,6 +730,14 @@ type QueryResolver interface {
 	Deal(ctx context.Context, id string) (*channel.Deal, error)
 	Policy(ctx context.Context, year int) (*channel.Policy, error)
 	Policies(ctx context.Context) ([]channel.Policy, error)
+	DealerPerformance(ctx context.Context, year int, asOf *time.Time, filter *model.DealerPerformanceFilter, first *int, after *string) (*model.DealerPerformanceConnection, error)
+	Pipeline(ctx context.Context, groupBy []model.PipelineDimension, filter *model.PipelineFilter) ([]model.PipelineRow, error)
+	OwnershipShare(ctx context.Context, filter *model.OwnershipShareFilter) ([]model.OwnershipShareRow, error)
+	TerritoryCoverage(ctx context.Context, filter *model.TerritoryCoverageFilter) (*model.TerritoryCoverage, error)
+	Conflicts(ctx context.Context, first *int, after *string, filter *model.ConflictFilter, orderBy *model.ConflictOrder) (*model.ConflictConnection, error)
+	Conflict(ctx context.Context, id string) (*store.Conflict, error)
+	ConflictStats(ctx context.Context, groupBy []model.ConflictStatsDimension, filter *model.ConflictFilter) ([]store.ConflictStatsRow, error)
+	ConflictEvents(ctx context.Context, after *string, first *int, filter *model.ConflictFilter) (*model.ConflictEventConnection, error)
 }
 type RegionResolver interface {
 	ID(ctx context.Context, obj *channel.Region) (string, error)
@@ -466,6 +746,9 @@ type RegionResolver interface {
 
 	Parent(ctx context.Context, obj *channel.Region) (*channel.Region, error)
 	Children(ctx context.Context, obj *channel.Region) ([]channel.Region, error)
+}
+type SubscriptionResolver interface {
+	ConflictEvents(ctx context.Context, after *string, filter *model.ConflictFilter) (<-chan *store.ConflictEvent, error)
 }
 type TerritoryAssignmentResolver interface {
 	ID(ctx context.Context, obj *channel.TerritoryAssignment) (string, error)
@@ -494,6 +777,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AcknowledgeConflictPayload.conflict":
+		if e.ComplexityRoot.AcknowledgeConflictPayload.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AcknowledgeConflictPayload.Conflict(childComplexity), true
 
 	case "ApproveDealPayload.deal":
 		if e.ComplexityRoot.ApproveDealPayload.Deal == nil {
@@ -542,6 +832,417 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CloseDealPayload.Deal(childComplexity), true
 
+	case "Compensation.amount":
+		if e.ComplexityRoot.Compensation.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.Amount(childComplexity), true
+	case "Compensation.basis":
+		if e.ComplexityRoot.Compensation.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.Basis(childComplexity), true
+	case "Compensation.conflict":
+		if e.ComplexityRoot.Compensation.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.Conflict(childComplexity), true
+	case "Compensation.createdAt":
+		if e.ComplexityRoot.Compensation.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.CreatedAt(childComplexity), true
+	case "Compensation.deal":
+		if e.ComplexityRoot.Compensation.Deal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.Deal(childComplexity), true
+	case "Compensation.dealer":
+		if e.ComplexityRoot.Compensation.Dealer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.Dealer(childComplexity), true
+	case "Compensation.note":
+		if e.ComplexityRoot.Compensation.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Compensation.Note(childComplexity), true
+
+	case "Conflict.acknowledgedAt":
+		if e.ComplexityRoot.Conflict.AcknowledgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.AcknowledgedAt(childComplexity), true
+	case "Conflict.acknowledgedBy":
+		if e.ComplexityRoot.Conflict.AcknowledgedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.AcknowledgedBy(childComplexity), true
+	case "Conflict.atStake":
+		if e.ComplexityRoot.Conflict.AtStake == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.AtStake(childComplexity), true
+	case "Conflict.closedAt":
+		if e.ComplexityRoot.Conflict.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.ClosedAt(childComplexity), true
+	case "Conflict.closedBy":
+		if e.ComplexityRoot.Conflict.ClosedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.ClosedBy(childComplexity), true
+	case "Conflict.compensations":
+		if e.ComplexityRoot.Conflict.Compensations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Compensations(childComplexity), true
+	case "Conflict.customer":
+		if e.ComplexityRoot.Conflict.Customer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Customer(childComplexity), true
+	case "Conflict.customers":
+		if e.ComplexityRoot.Conflict.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Customers(childComplexity), true
+	case "Conflict.deals":
+		if e.ComplexityRoot.Conflict.Deals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Deals(childComplexity), true
+	case "Conflict.detectedAt":
+		if e.ComplexityRoot.Conflict.DetectedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.DetectedAt(childComplexity), true
+	case "Conflict.events":
+		if e.ComplexityRoot.Conflict.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Events(childComplexity), true
+	case "Conflict.explanation":
+		if e.ComplexityRoot.Conflict.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Explanation(childComplexity), true
+	case "Conflict.id":
+		if e.ComplexityRoot.Conflict.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.ID(childComplexity), true
+	case "Conflict.kind":
+		if e.ComplexityRoot.Conflict.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Kind(childComplexity), true
+	case "Conflict.parties":
+		if e.ComplexityRoot.Conflict.Parties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Parties(childComplexity), true
+	case "Conflict.resolution":
+		if e.ComplexityRoot.Conflict.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Resolution(childComplexity), true
+	case "Conflict.resolutionNote":
+		if e.ComplexityRoot.Conflict.ResolutionNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.ResolutionNote(childComplexity), true
+	case "Conflict.severity":
+		if e.ComplexityRoot.Conflict.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Severity(childComplexity), true
+	case "Conflict.splits":
+		if e.ComplexityRoot.Conflict.Splits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Splits(childComplexity), true
+	case "Conflict.status":
+		if e.ComplexityRoot.Conflict.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.Status(childComplexity), true
+	case "Conflict.suggestedDealer":
+		if e.ComplexityRoot.Conflict.SuggestedDealer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.SuggestedDealer(childComplexity), true
+	case "Conflict.updatedAt":
+		if e.ComplexityRoot.Conflict.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Conflict.UpdatedAt(childComplexity), true
+
+	case "ConflictConnection.edges":
+		if e.ComplexityRoot.ConflictConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.Edges(childComplexity), true
+	case "ConflictConnection.pageInfo":
+		if e.ComplexityRoot.ConflictConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.PageInfo(childComplexity), true
+	case "ConflictConnection.totalCount":
+		if e.ComplexityRoot.ConflictConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictConnection.TotalCount(childComplexity), true
+
+	case "ConflictEdge.cursor":
+		if e.ComplexityRoot.ConflictEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Cursor(childComplexity), true
+	case "ConflictEdge.node":
+		if e.ComplexityRoot.ConflictEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEdge.Node(childComplexity), true
+
+	case "ConflictEvent.at":
+		if e.ComplexityRoot.ConflictEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEvent.At(childComplexity), true
+	case "ConflictEvent.conflict":
+		if e.ComplexityRoot.ConflictEvent.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEvent.Conflict(childComplexity), true
+	case "ConflictEvent.cursor":
+		if e.ComplexityRoot.ConflictEvent.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEvent.Cursor(childComplexity), true
+	case "ConflictEvent.reason":
+		if e.ComplexityRoot.ConflictEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEvent.Reason(childComplexity), true
+	case "ConflictEvent.type":
+		if e.ComplexityRoot.ConflictEvent.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEvent.Type(childComplexity), true
+
+	case "ConflictEventConnection.edges":
+		if e.ComplexityRoot.ConflictEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEventConnection.Edges(childComplexity), true
+	case "ConflictEventConnection.pageInfo":
+		if e.ComplexityRoot.ConflictEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEventConnection.PageInfo(childComplexity), true
+
+	case "ConflictEventEdge.cursor":
+		if e.ComplexityRoot.ConflictEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEventEdge.Cursor(childComplexity), true
+	case "ConflictEventEdge.node":
+		if e.ComplexityRoot.ConflictEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictEventEdge.Node(childComplexity), true
+
+	case "ConflictExplanation.measured":
+		if e.ComplexityRoot.ConflictExplanation.Measured == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Measured(childComplexity), true
+	case "ConflictExplanation.measuredPct":
+		if e.ComplexityRoot.ConflictExplanation.MeasuredPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.MeasuredPct(childComplexity), true
+	case "ConflictExplanation.other":
+		if e.ComplexityRoot.ConflictExplanation.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Other(childComplexity), true
+	case "ConflictExplanation.params":
+		if e.ComplexityRoot.ConflictExplanation.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Params(childComplexity), true
+	case "ConflictExplanation.policyPct":
+		if e.ComplexityRoot.ConflictExplanation.PolicyPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.PolicyPct(childComplexity), true
+	case "ConflictExplanation.policyValue":
+		if e.ComplexityRoot.ConflictExplanation.PolicyValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.PolicyValue(childComplexity), true
+	case "ConflictExplanation.policyYear":
+		if e.ComplexityRoot.ConflictExplanation.PolicyYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.PolicyYear(childComplexity), true
+	case "ConflictExplanation.prepaid":
+		if e.ComplexityRoot.ConflictExplanation.Prepaid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Prepaid(childComplexity), true
+	case "ConflictExplanation.rule":
+		if e.ComplexityRoot.ConflictExplanation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Rule(childComplexity), true
+	case "ConflictExplanation.text":
+		if e.ComplexityRoot.ConflictExplanation.Text == nil {
+			break
+		}
+
+		args, err := ec.field_ConflictExplanation_text_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Text(childComplexity, args["lang"].(*string)), true
+	case "ConflictExplanation.until":
+		if e.ComplexityRoot.ConflictExplanation.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictExplanation.Until(childComplexity), true
+
+	case "ConflictParties.dealers":
+		if e.ComplexityRoot.ConflictParties.Dealers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictParties.Dealers(childComplexity), true
+	case "ConflictParties.direct":
+		if e.ComplexityRoot.ConflictParties.Direct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictParties.Direct(childComplexity), true
+
+	case "ConflictStatsRow.atStake":
+		if e.ComplexityRoot.ConflictStatsRow.AtStake == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.AtStake(childComplexity), true
+	case "ConflictStatsRow.closedCount":
+		if e.ComplexityRoot.ConflictStatsRow.ClosedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.ClosedCount(childComplexity), true
+	case "ConflictStatsRow.count":
+		if e.ComplexityRoot.ConflictStatsRow.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Count(childComplexity), true
+	case "ConflictStatsRow.dealer":
+		if e.ComplexityRoot.ConflictStatsRow.Dealer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Dealer(childComplexity), true
+	case "ConflictStatsRow.kind":
+		if e.ComplexityRoot.ConflictStatsRow.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Kind(childComplexity), true
+	case "ConflictStatsRow.meanTimeToResolveSeconds":
+		if e.ComplexityRoot.ConflictStatsRow.MeanTimeToResolveSeconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.MeanTimeToResolveSeconds(childComplexity), true
+	case "ConflictStatsRow.month":
+		if e.ComplexityRoot.ConflictStatsRow.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Month(childComplexity), true
+	case "ConflictStatsRow.region":
+		if e.ComplexityRoot.ConflictStatsRow.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Region(childComplexity), true
+	case "ConflictStatsRow.severity":
+		if e.ComplexityRoot.ConflictStatsRow.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Severity(childComplexity), true
+	case "ConflictStatsRow.status":
+		if e.ComplexityRoot.ConflictStatsRow.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConflictStatsRow.Status(childComplexity), true
+
 	case "Contact.email":
 		if e.ComplexityRoot.Contact.Email == nil {
 			break
@@ -575,6 +1276,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateDealerPayload.Dealer(childComplexity), true
 
+	case "CreditSplit.deal":
+		if e.ComplexityRoot.CreditSplit.Deal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreditSplit.Deal(childComplexity), true
+	case "CreditSplit.sharePct":
+		if e.ComplexityRoot.CreditSplit.SharePct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreditSplit.SharePct(childComplexity), true
+
+	case "Customer.conflicts":
+		if e.ComplexityRoot.Customer.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Customer_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Customer.Conflicts(childComplexity, args["statuses"].([]channel.ConflictStatus)), true
 	case "Customer.country":
 		if e.ComplexityRoot.Customer.Country == nil {
 			break
@@ -628,6 +1353,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Customer.Name(childComplexity), true
+	case "Customer.openConflictCount":
+		if e.ComplexityRoot.Customer.OpenConflictCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Customer.OpenConflictCount(childComplexity), true
 	case "Customer.openDealCount":
 		if e.ComplexityRoot.Customer.OpenDealCount == nil {
 			break
@@ -733,6 +1464,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Deal.ClosedAt(childComplexity), true
+	case "Deal.conflicts":
+		if e.ComplexityRoot.Deal.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Deal.Conflicts(childComplexity), true
 	case "Deal.customer":
 		if e.ComplexityRoot.Deal.Customer == nil {
 			break
@@ -832,6 +1569,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dealer.Code(childComplexity), true
+	case "Dealer.compensations":
+		if e.ComplexityRoot.Dealer.Compensations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dealer.Compensations(childComplexity), true
 	case "Dealer.contact":
 		if e.ComplexityRoot.Dealer.Contact == nil {
 			break
@@ -914,6 +1657,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Dealer.Name(childComplexity), true
+	case "Dealer.openConflictCount":
+		if e.ComplexityRoot.Dealer.OpenConflictCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dealer.OpenConflictCount(childComplexity), true
 	case "Dealer.parent":
 		if e.ComplexityRoot.Dealer.Parent == nil {
 			break
@@ -994,6 +1743,189 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DealerEdge.Node(childComplexity), true
 
+	case "DealerPerformance.actual":
+		if e.ComplexityRoot.DealerPerformance.Actual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Actual(childComplexity), true
+	case "DealerPerformance.actualToDate":
+		if e.ComplexityRoot.DealerPerformance.ActualToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.ActualToDate(childComplexity), true
+	case "DealerPerformance.asOf":
+		if e.ComplexityRoot.DealerPerformance.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.AsOf(childComplexity), true
+	case "DealerPerformance.attainmentPct":
+		if e.ComplexityRoot.DealerPerformance.AttainmentPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.AttainmentPct(childComplexity), true
+	case "DealerPerformance.bonus":
+		if e.ComplexityRoot.DealerPerformance.Bonus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Bonus(childComplexity), true
+	case "DealerPerformance.bonusTier":
+		if e.ComplexityRoot.DealerPerformance.BonusTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.BonusTier(childComplexity), true
+	case "DealerPerformance.compensationOwed":
+		if e.ComplexityRoot.DealerPerformance.CompensationOwed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.CompensationOwed(childComplexity), true
+	case "DealerPerformance.creditLimit":
+		if e.ComplexityRoot.DealerPerformance.CreditLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.CreditLimit(childComplexity), true
+	case "DealerPerformance.creditUsed":
+		if e.ComplexityRoot.DealerPerformance.CreditUsed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.CreditUsed(childComplexity), true
+	case "DealerPerformance.dealer":
+		if e.ComplexityRoot.DealerPerformance.Dealer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Dealer(childComplexity), true
+	case "DealerPerformance.expectedToDate":
+		if e.ComplexityRoot.DealerPerformance.ExpectedToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.ExpectedToDate(childComplexity), true
+	case "DealerPerformance.hasPolicy":
+		if e.ComplexityRoot.DealerPerformance.HasPolicy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.HasPolicy(childComplexity), true
+	case "DealerPerformance.marketingBudget":
+		if e.ComplexityRoot.DealerPerformance.MarketingBudget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.MarketingBudget(childComplexity), true
+	case "DealerPerformance.marketingDealerShare":
+		if e.ComplexityRoot.DealerPerformance.MarketingDealerShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.MarketingDealerShare(childComplexity), true
+	case "DealerPerformance.marketingManufacturerShare":
+		if e.ComplexityRoot.DealerPerformance.MarketingManufacturerShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.MarketingManufacturerShare(childComplexity), true
+	case "DealerPerformance.overCreditLimit":
+		if e.ComplexityRoot.DealerPerformance.OverCreditLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.OverCreditLimit(childComplexity), true
+	case "DealerPerformance.planDeviation":
+		if e.ComplexityRoot.DealerPerformance.PlanDeviation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.PlanDeviation(childComplexity), true
+	case "DealerPerformance.planned":
+		if e.ComplexityRoot.DealerPerformance.Planned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Planned(childComplexity), true
+	case "DealerPerformance.prepaid":
+		if e.ComplexityRoot.DealerPerformance.Prepaid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Prepaid(childComplexity), true
+	case "DealerPerformance.prepaymentPct":
+		if e.ComplexityRoot.DealerPerformance.PrepaymentPct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.PrepaymentPct(childComplexity), true
+	case "DealerPerformance.projectedActual":
+		if e.ComplexityRoot.DealerPerformance.ProjectedActual == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.ProjectedActual(childComplexity), true
+	case "DealerPerformance.projectedBonus":
+		if e.ComplexityRoot.DealerPerformance.ProjectedBonus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.ProjectedBonus(childComplexity), true
+	case "DealerPerformance.projectedBonusTier":
+		if e.ComplexityRoot.DealerPerformance.ProjectedBonusTier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.ProjectedBonusTier(childComplexity), true
+	case "DealerPerformance.shortfall":
+		if e.ComplexityRoot.DealerPerformance.Shortfall == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Shortfall(childComplexity), true
+	case "DealerPerformance.year":
+		if e.ComplexityRoot.DealerPerformance.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformance.Year(childComplexity), true
+
+	case "DealerPerformanceConnection.edges":
+		if e.ComplexityRoot.DealerPerformanceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformanceConnection.Edges(childComplexity), true
+	case "DealerPerformanceConnection.pageInfo":
+		if e.ComplexityRoot.DealerPerformanceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformanceConnection.PageInfo(childComplexity), true
+	case "DealerPerformanceConnection.totalCount":
+		if e.ComplexityRoot.DealerPerformanceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformanceConnection.TotalCount(childComplexity), true
+
+	case "DealerPerformanceEdge.cursor":
+		if e.ComplexityRoot.DealerPerformanceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformanceEdge.Cursor(childComplexity), true
+	case "DealerPerformanceEdge.node":
+		if e.ComplexityRoot.DealerPerformanceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DealerPerformanceEdge.Node(childComplexity), true
+
 	case "DealerPlan.actual":
 		if e.ComplexityRoot.DealerPlan.Actual == nil {
 			break
@@ -1037,6 +1969,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DealerPlan.Year(childComplexity), true
 
+	case "ExplanationParam.key":
+		if e.ComplexityRoot.ExplanationParam.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationParam.Key(childComplexity), true
+	case "ExplanationParam.value":
+		if e.ComplexityRoot.ExplanationParam.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplanationParam.Value(childComplexity), true
+
 	case "Money.currency":
 		if e.ComplexityRoot.Money.Currency == nil {
 			break
@@ -1056,6 +2001,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.Minor(childComplexity), true
 
+	case "Mutation.acknowledgeConflict":
+		if e.ComplexityRoot.Mutation.AcknowledgeConflict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeConflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgeConflict(childComplexity, args["input"].(model.AcknowledgeConflictInput)), true
 	case "Mutation.approveDeal":
 		if e.ComplexityRoot.Mutation.ApproveDeal == nil {
 			break
@@ -1133,6 +2089,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectDeal(childComplexity, args["input"].(model.RejectDealInput)), true
+	case "Mutation.resolveConflict":
+		if e.ComplexityRoot.Mutation.ResolveConflict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resolveConflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResolveConflict(childComplexity, args["input"].(model.ResolveConflictInput)), true
 	case "Mutation.setDealerPlan":
 		if e.ComplexityRoot.Mutation.SetDealerPlan == nil {
 			break
@@ -1296,6 +2263,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OwnershipChange.ToKind(childComplexity), true
 
+	case "OwnershipShareRow.customerSharePct":
+		if e.ComplexityRoot.OwnershipShareRow.CustomerSharePct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipShareRow.CustomerSharePct(childComplexity), true
+	case "OwnershipShareRow.customers":
+		if e.ComplexityRoot.OwnershipShareRow.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipShareRow.Customers(childComplexity), true
+	case "OwnershipShareRow.ownerKind":
+		if e.ComplexityRoot.OwnershipShareRow.OwnerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipShareRow.OwnerKind(childComplexity), true
+	case "OwnershipShareRow.region":
+		if e.ComplexityRoot.OwnershipShareRow.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipShareRow.Region(childComplexity), true
+	case "OwnershipShareRow.wonDeals":
+		if e.ComplexityRoot.OwnershipShareRow.WonDeals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipShareRow.WonDeals(childComplexity), true
+	case "OwnershipShareRow.wonVolume":
+		if e.ComplexityRoot.OwnershipShareRow.WonVolume == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OwnershipShareRow.WonVolume(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1320,6 +2324,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "PipelineRow.amount":
+		if e.ComplexityRoot.PipelineRow.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PipelineRow.Amount(childComplexity), true
+	case "PipelineRow.channel":
+		if e.ComplexityRoot.PipelineRow.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PipelineRow.Channel(childComplexity), true
+	case "PipelineRow.count":
+		if e.ComplexityRoot.PipelineRow.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PipelineRow.Count(childComplexity), true
+	case "PipelineRow.dealer":
+		if e.ComplexityRoot.PipelineRow.Dealer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PipelineRow.Dealer(childComplexity), true
+	case "PipelineRow.productLine":
+		if e.ComplexityRoot.PipelineRow.ProductLine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PipelineRow.ProductLine(childComplexity), true
+	case "PipelineRow.stage":
+		if e.ComplexityRoot.PipelineRow.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PipelineRow.Stage(childComplexity), true
 
 	case "Policy.bonusTiers":
 		if e.ComplexityRoot.Policy.BonusTiers == nil {
@@ -1438,6 +2479,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductLine.Name(childComplexity), true
 
+	case "Query.conflict":
+		if e.ComplexityRoot.Query.Conflict == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflict(childComplexity, args["id"].(string)), true
+	case "Query.conflictEvents":
+		if e.ComplexityRoot.Query.ConflictEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflictEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConflictEvents(childComplexity, args["after"].(*string), args["first"].(*int), args["filter"].(*model.ConflictFilter)), true
+	case "Query.conflictStats":
+		if e.ComplexityRoot.Query.ConflictStats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflictStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConflictStats(childComplexity, args["groupBy"].([]model.ConflictStatsDimension), args["filter"].(*model.ConflictFilter)), true
+	case "Query.conflicts":
+		if e.ComplexityRoot.Query.Conflicts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_conflicts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Conflicts(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.ConflictFilter), args["orderBy"].(*model.ConflictOrder)), true
 	case "Query.customer":
 		if e.ComplexityRoot.Query.Customer == nil {
 			break
@@ -1482,6 +2567,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Dealer(childComplexity, args["id"].(string)), true
+	case "Query.dealerPerformance":
+		if e.ComplexityRoot.Query.DealerPerformance == nil {
+			break
+		}
+
+		args, err := ec.field_Query_dealerPerformance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DealerPerformance(childComplexity, args["year"].(int), args["asOf"].(*time.Time), args["filter"].(*model.DealerPerformanceFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.dealers":
 		if e.ComplexityRoot.Query.Dealers == nil {
 			break
@@ -1527,6 +2623,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.ownershipShare":
+		if e.ComplexityRoot.Query.OwnershipShare == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ownershipShare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OwnershipShare(childComplexity, args["filter"].(*model.OwnershipShareFilter)), true
+	case "Query.pipeline":
+		if e.ComplexityRoot.Query.Pipeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pipeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Pipeline(childComplexity, args["groupBy"].([]model.PipelineDimension), args["filter"].(*model.PipelineFilter)), true
 	case "Query.policies":
 		if e.ComplexityRoot.Query.Policies == nil {
 			break
@@ -1583,6 +2701,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TerritoryAssignments(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.TerritoryFilter)), true
+	case "Query.territoryCoverage":
+		if e.ComplexityRoot.Query.TerritoryCoverage == nil {
+			break
+		}
+
+		args, err := ec.field_Query_territoryCoverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TerritoryCoverage(childComplexity, args["filter"].(*model.TerritoryCoverageFilter)), true
 
 	case "Region.children":
 		if e.ComplexityRoot.Region.Children == nil {
@@ -1641,6 +2770,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RejectDealPayload.Deal(childComplexity), true
 
+	case "ResolveConflictPayload.cancelledDeals":
+		if e.ComplexityRoot.ResolveConflictPayload.CancelledDeals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolveConflictPayload.CancelledDeals(childComplexity), true
+	case "ResolveConflictPayload.compensation":
+		if e.ComplexityRoot.ResolveConflictPayload.Compensation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolveConflictPayload.Compensation(childComplexity), true
+	case "ResolveConflictPayload.conflict":
+		if e.ComplexityRoot.ResolveConflictPayload.Conflict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolveConflictPayload.Conflict(childComplexity), true
+	case "ResolveConflictPayload.ownershipChange":
+		if e.ComplexityRoot.ResolveConflictPayload.OwnershipChange == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolveConflictPayload.OwnershipChange(childComplexity), true
+	case "ResolveConflictPayload.routedDeal":
+		if e.ComplexityRoot.ResolveConflictPayload.RoutedDeal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolveConflictPayload.RoutedDeal(childComplexity), true
+	case "ResolveConflictPayload.splits":
+		if e.ComplexityRoot.ResolveConflictPayload.Splits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolveConflictPayload.Splits(childComplexity), true
+
 	case "SetDealerPlanPayload.plan":
 		if e.ComplexityRoot.SetDealerPlanPayload.Plan == nil {
 			break
@@ -1661,6 +2827,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SetPolicyPayload.Policy(childComplexity), true
+
+	case "Subscription.conflictEvents":
+		if e.ComplexityRoot.Subscription.ConflictEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_conflictEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ConflictEvents(childComplexity, args["after"].(*string), args["filter"].(*model.ConflictFilter)), true
 
 	case "TerritoryAssignment.active":
 		if e.ComplexityRoot.TerritoryAssignment.Active == nil {
@@ -1749,6 +2927,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TerritoryAssignmentEdge.Node(childComplexity), true
 
+	case "TerritoryCoverage.overlaps":
+		if e.ComplexityRoot.TerritoryCoverage.Overlaps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryCoverage.Overlaps(childComplexity), true
+	case "TerritoryCoverage.uncovered":
+		if e.ComplexityRoot.TerritoryCoverage.Uncovered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryCoverage.Uncovered(childComplexity), true
+
+	case "TerritoryOverlap.a":
+		if e.ComplexityRoot.TerritoryOverlap.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryOverlap.A(childComplexity), true
+	case "TerritoryOverlap.b":
+		if e.ComplexityRoot.TerritoryOverlap.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryOverlap.B(childComplexity), true
+	case "TerritoryOverlap.bothExclusive":
+		if e.ComplexityRoot.TerritoryOverlap.BothExclusive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryOverlap.BothExclusive(childComplexity), true
+
 	case "TransferCustomerPayload.change":
 		if e.ComplexityRoot.TransferCustomerPayload.Change == nil {
 			break
@@ -1768,6 +2978,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UnassignTerritoryPayload.Assignment(childComplexity), true
+
+	case "UncoveredRegion.customers":
+		if e.ComplexityRoot.UncoveredRegion.Customers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UncoveredRegion.Customers(childComplexity), true
+	case "UncoveredRegion.region":
+		if e.ComplexityRoot.UncoveredRegion.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UncoveredRegion.Region(childComplexity), true
 
 	case "UpdateCustomerPayload.customer":
 		if e.ComplexityRoot.UpdateCustomerPayload.Customer == nil {
@@ -1799,28 +3022,38 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AcknowledgeConflictInput", ec.unmarshalInputAcknowledgeConflictInput),
 			graphql.NewInputUnmarshaler("ApproveDealInput", ec.unmarshalInputApproveDealInput),
 			graphql.NewInputUnmarshaler("AssignTerritoryInput", ec.unmarshalInputAssignTerritoryInput),
 			graphql.NewInputUnmarshaler("BonusTierInput", ec.unmarshalInputBonusTierInput),
 			graphql.NewInputUnmarshaler("ChannelInput", ec.unmarshalInputChannelInput),
 			graphql.NewInputUnmarshaler("CloseDealInput", ec.unmarshalInputCloseDealInput),
+			graphql.NewInputUnmarshaler("CompensationInput", ec.unmarshalInputCompensationInput),
+			graphql.NewInputUnmarshaler("ConflictFilter", ec.unmarshalInputConflictFilter),
+			graphql.NewInputUnmarshaler("ConflictOrder", ec.unmarshalInputConflictOrder),
 			graphql.NewInputUnmarshaler("CreateCustomerInput", ec.unmarshalInputCreateCustomerInput),
 			graphql.NewInputUnmarshaler("CreateDealerInput", ec.unmarshalInputCreateDealerInput),
+			graphql.NewInputUnmarshaler("CreditSplitInput", ec.unmarshalInputCreditSplitInput),
 			graphql.NewInputUnmarshaler("CustomerFilter", ec.unmarshalInputCustomerFilter),
 			graphql.NewInputUnmarshaler("CustomerOrder", ec.unmarshalInputCustomerOrder),
 			graphql.NewInputUnmarshaler("DealFilter", ec.unmarshalInputDealFilter),
 			graphql.NewInputUnmarshaler("DealOrder", ec.unmarshalInputDealOrder),
 			graphql.NewInputUnmarshaler("DealerFilter", ec.unmarshalInputDealerFilter),
 			graphql.NewInputUnmarshaler("DealerOrder", ec.unmarshalInputDealerOrder),
+			graphql.NewInputUnmarshaler("DealerPerformanceFilter", ec.unmarshalInputDealerPerformanceFilter),
 			graphql.NewInputUnmarshaler("MoneyInput", ec.unmarshalInputMoneyInput),
 			graphql.NewInputUnmarshaler("OwnerInput", ec.unmarshalInputOwnerInput),
+			graphql.NewInputUnmarshaler("OwnershipShareFilter", ec.unmarshalInputOwnershipShareFilter),
+			graphql.NewInputUnmarshaler("PipelineFilter", ec.unmarshalInputPipelineFilter),
 			graphql.NewInputUnmarshaler("PriceFloorInput", ec.unmarshalInputPriceFloorInput),
 			graphql.NewInputUnmarshaler("RegionFilter", ec.unmarshalInputRegionFilter),
 			graphql.NewInputUnmarshaler("RegisterDealInput", ec.unmarshalInputRegisterDealInput),
 			graphql.NewInputUnmarshaler("RejectDealInput", ec.unmarshalInputRejectDealInput),
+			graphql.NewInputUnmarshaler("ResolveConflictInput", ec.unmarshalInputResolveConflictInput),
 			graphql.NewInputUnmarshaler("SetDealerPlanInput", ec.unmarshalInputSetDealerPlanInput),
 			graphql.NewInputUnmarshaler("SetKeyAccountInput", ec.unmarshalInputSetKeyAccountInput),
 			graphql.NewInputUnmarshaler("SetPolicyInput", ec.unmarshalInputSetPolicyInput),
+			graphql.NewInputUnmarshaler("TerritoryCoverageFilter", ec.unmarshalInputTerritoryCoverageFilter),
 			graphql.NewInputUnmarshaler("TerritoryFilter", ec.unmarshalInputTerritoryFilter),
 			graphql.NewInputUnmarshaler("TransferCustomerInput", ec.unmarshalInputTransferCustomerInput),
 			graphql.NewInputUnmarshaler("UnassignTerritoryInput", ec.unmarshalInputUnassignTerritoryInput),
@@ -1877,6 +3110,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -1902,7 +3152,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "channel.graphqls" "customer.graphqls" "deal.graphqls" "policy.graphqls" "schema.graphqls"
+//go:embed "analytics.graphqls" "channel.graphqls" "conflict.graphqls" "customer.graphqls" "deal.graphqls" "feed.graphqls" "policy.graphqls" "schema.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1914,9 +3164,12 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "analytics.graphqls", Input: sourceData("analytics.graphqls"), BuiltIn: false},
 	{Name: "channel.graphqls", Input: sourceData("channel.graphqls"), BuiltIn: false},
+	{Name: "conflict.graphqls", Input: sourceData("conflict.graphqls"), BuiltIn: false},
 	{Name: "customer.graphqls", Input: sourceData("customer.graphqls"), BuiltIn: false},
 	{Name: "deal.graphqls", Input: sourceData("deal.graphqls"), BuiltIn: false},
+	{Name: "feed.graphqls", Input: sourceData("feed.graphqls"), BuiltIn: false},
 	{Name: "policy.graphqls", Input: sourceData("policy.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 }
@@ -1925,6 +3178,14 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AcknowledgeConflictPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conflict":
+		return ec.fieldContext_AcknowledgeConflictPayload_conflict(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AcknowledgeConflictPayload", field.Name)
+}
 
 func (ec *executionContext) childFields_ApproveDealPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -1970,6 +3231,198 @@ func (ec *executionContext) childFields_CloseDealPayload(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type CloseDealPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Compensation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conflict":
+		return ec.fieldContext_Compensation_conflict(ctx, field)
+	case "dealer":
+		return ec.fieldContext_Compensation_dealer(ctx, field)
+	case "deal":
+		return ec.fieldContext_Compensation_deal(ctx, field)
+	case "basis":
+		return ec.fieldContext_Compensation_basis(ctx, field)
+	case "amount":
+		return ec.fieldContext_Compensation_amount(ctx, field)
+	case "note":
+		return ec.fieldContext_Compensation_note(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Compensation_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Compensation", field.Name)
+}
+
+func (ec *executionContext) childFields_Conflict(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Conflict_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Conflict_kind(ctx, field)
+	case "status":
+		return ec.fieldContext_Conflict_status(ctx, field)
+	case "severity":
+		return ec.fieldContext_Conflict_severity(ctx, field)
+	case "customer":
+		return ec.fieldContext_Conflict_customer(ctx, field)
+	case "customers":
+		return ec.fieldContext_Conflict_customers(ctx, field)
+	case "deals":
+		return ec.fieldContext_Conflict_deals(ctx, field)
+	case "parties":
+		return ec.fieldContext_Conflict_parties(ctx, field)
+	case "suggestedDealer":
+		return ec.fieldContext_Conflict_suggestedDealer(ctx, field)
+	case "atStake":
+		return ec.fieldContext_Conflict_atStake(ctx, field)
+	case "explanation":
+		return ec.fieldContext_Conflict_explanation(ctx, field)
+	case "detectedAt":
+		return ec.fieldContext_Conflict_detectedAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Conflict_updatedAt(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_Conflict_acknowledgedAt(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_Conflict_acknowledgedBy(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_Conflict_closedAt(ctx, field)
+	case "closedBy":
+		return ec.fieldContext_Conflict_closedBy(ctx, field)
+	case "resolution":
+		return ec.fieldContext_Conflict_resolution(ctx, field)
+	case "resolutionNote":
+		return ec.fieldContext_Conflict_resolutionNote(ctx, field)
+	case "compensations":
+		return ec.fieldContext_Conflict_compensations(ctx, field)
+	case "splits":
+		return ec.fieldContext_Conflict_splits(ctx, field)
+	case "events":
+		return ec.fieldContext_Conflict_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Conflict", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConflictConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConflictEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConflictEvent_cursor(ctx, field)
+	case "type":
+		return ec.fieldContext_ConflictEvent_type(ctx, field)
+	case "at":
+		return ec.fieldContext_ConflictEvent_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_ConflictEvent_reason(ctx, field)
+	case "conflict":
+		return ec.fieldContext_ConflictEvent_conflict(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConflictEventConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConflictEventConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConflictEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConflictEventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictExplanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_ConflictExplanation_rule(ctx, field)
+	case "text":
+		return ec.fieldContext_ConflictExplanation_text(ctx, field)
+	case "policyYear":
+		return ec.fieldContext_ConflictExplanation_policyYear(ctx, field)
+	case "policyValue":
+		return ec.fieldContext_ConflictExplanation_policyValue(ctx, field)
+	case "policyPct":
+		return ec.fieldContext_ConflictExplanation_policyPct(ctx, field)
+	case "measured":
+		return ec.fieldContext_ConflictExplanation_measured(ctx, field)
+	case "other":
+		return ec.fieldContext_ConflictExplanation_other(ctx, field)
+	case "prepaid":
+		return ec.fieldContext_ConflictExplanation_prepaid(ctx, field)
+	case "measuredPct":
+		return ec.fieldContext_ConflictExplanation_measuredPct(ctx, field)
+	case "until":
+		return ec.fieldContext_ConflictExplanation_until(ctx, field)
+	case "params":
+		return ec.fieldContext_ConflictExplanation_params(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictExplanation", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictParties(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dealers":
+		return ec.fieldContext_ConflictParties_dealers(ctx, field)
+	case "direct":
+		return ec.fieldContext_ConflictParties_direct(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictParties", field.Name)
+}
+
+func (ec *executionContext) childFields_ConflictStatsRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ConflictStatsRow_kind(ctx, field)
+	case "status":
+		return ec.fieldContext_ConflictStatsRow_status(ctx, field)
+	case "severity":
+		return ec.fieldContext_ConflictStatsRow_severity(ctx, field)
+	case "region":
+		return ec.fieldContext_ConflictStatsRow_region(ctx, field)
+	case "dealer":
+		return ec.fieldContext_ConflictStatsRow_dealer(ctx, field)
+	case "month":
+		return ec.fieldContext_ConflictStatsRow_month(ctx, field)
+	case "count":
+		return ec.fieldContext_ConflictStatsRow_count(ctx, field)
+	case "atStake":
+		return ec.fieldContext_ConflictStatsRow_atStake(ctx, field)
+	case "closedCount":
+		return ec.fieldContext_ConflictStatsRow_closedCount(ctx, field)
+	case "meanTimeToResolveSeconds":
+		return ec.fieldContext_ConflictStatsRow_meanTimeToResolveSeconds(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConflictStatsRow", field.Name)
+}
+
 func (ec *executionContext) childFields_Contact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -1996,6 +3449,16 @@ func (ec *executionContext) childFields_CreateDealerPayload(ctx context.Context,
 		return ec.fieldContext_CreateDealerPayload_dealer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateDealerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreditSplit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deal":
+		return ec.fieldContext_CreditSplit_deal(ctx, field)
+	case "sharePct":
+		return ec.fieldContext_CreditSplit_sharePct(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreditSplit", field.Name)
 }
 
 func (ec *executionContext) childFields_Customer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2032,6 +3495,10 @@ func (ec *executionContext) childFields_Customer(ctx context.Context, field grap
 		return ec.fieldContext_Customer_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Customer_updatedAt(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Customer_conflicts(ctx, field)
+	case "openConflictCount":
+		return ec.fieldContext_Customer_openConflictCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Customer", field.Name)
 }
@@ -2088,6 +3555,8 @@ func (ec *executionContext) childFields_Deal(ctx context.Context, field graphql.
 		return ec.fieldContext_Deal_closedAt(ctx, field)
 	case "closeReason":
 		return ec.fieldContext_Deal_closeReason(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_Deal_conflicts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Deal", field.Name)
 }
@@ -2156,6 +3625,10 @@ func (ec *executionContext) childFields_Dealer(ctx context.Context, field graphq
 		return ec.fieldContext_Dealer_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Dealer_updatedAt(ctx, field)
+	case "openConflictCount":
+		return ec.fieldContext_Dealer_openConflictCount(ctx, field)
+	case "compensations":
+		return ec.fieldContext_Dealer_compensations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Dealer", field.Name)
 }
@@ -2182,6 +3655,84 @@ func (ec *executionContext) childFields_DealerEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type DealerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DealerPerformance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dealer":
+		return ec.fieldContext_DealerPerformance_dealer(ctx, field)
+	case "year":
+		return ec.fieldContext_DealerPerformance_year(ctx, field)
+	case "asOf":
+		return ec.fieldContext_DealerPerformance_asOf(ctx, field)
+	case "planned":
+		return ec.fieldContext_DealerPerformance_planned(ctx, field)
+	case "actual":
+		return ec.fieldContext_DealerPerformance_actual(ctx, field)
+	case "actualToDate":
+		return ec.fieldContext_DealerPerformance_actualToDate(ctx, field)
+	case "attainmentPct":
+		return ec.fieldContext_DealerPerformance_attainmentPct(ctx, field)
+	case "bonusTier":
+		return ec.fieldContext_DealerPerformance_bonusTier(ctx, field)
+	case "bonus":
+		return ec.fieldContext_DealerPerformance_bonus(ctx, field)
+	case "projectedActual":
+		return ec.fieldContext_DealerPerformance_projectedActual(ctx, field)
+	case "projectedBonusTier":
+		return ec.fieldContext_DealerPerformance_projectedBonusTier(ctx, field)
+	case "projectedBonus":
+		return ec.fieldContext_DealerPerformance_projectedBonus(ctx, field)
+	case "marketingBudget":
+		return ec.fieldContext_DealerPerformance_marketingBudget(ctx, field)
+	case "marketingManufacturerShare":
+		return ec.fieldContext_DealerPerformance_marketingManufacturerShare(ctx, field)
+	case "marketingDealerShare":
+		return ec.fieldContext_DealerPerformance_marketingDealerShare(ctx, field)
+	case "compensationOwed":
+		return ec.fieldContext_DealerPerformance_compensationOwed(ctx, field)
+	case "prepaymentPct":
+		return ec.fieldContext_DealerPerformance_prepaymentPct(ctx, field)
+	case "prepaid":
+		return ec.fieldContext_DealerPerformance_prepaid(ctx, field)
+	case "creditUsed":
+		return ec.fieldContext_DealerPerformance_creditUsed(ctx, field)
+	case "creditLimit":
+		return ec.fieldContext_DealerPerformance_creditLimit(ctx, field)
+	case "overCreditLimit":
+		return ec.fieldContext_DealerPerformance_overCreditLimit(ctx, field)
+	case "expectedToDate":
+		return ec.fieldContext_DealerPerformance_expectedToDate(ctx, field)
+	case "shortfall":
+		return ec.fieldContext_DealerPerformance_shortfall(ctx, field)
+	case "planDeviation":
+		return ec.fieldContext_DealerPerformance_planDeviation(ctx, field)
+	case "hasPolicy":
+		return ec.fieldContext_DealerPerformance_hasPolicy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DealerPerformance", field.Name)
+}
+
+func (ec *executionContext) childFields_DealerPerformanceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DealerPerformanceConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DealerPerformanceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DealerPerformanceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DealerPerformanceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DealerPerformanceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DealerPerformanceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DealerPerformanceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DealerPerformanceEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_DealerPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "dealer":
@@ -2200,6 +3751,16 @@ func (ec *executionContext) childFields_DealerPlan(ctx context.Context, field gr
 		return ec.fieldContext_DealerPlan_creditLimit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DealerPlan", field.Name)
+}
+
+func (ec *executionContext) childFields_ExplanationParam(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ExplanationParam_key(ctx, field)
+	case "value":
+		return ec.fieldContext_ExplanationParam_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExplanationParam", field.Name)
 }
 
 func (ec *executionContext) childFields_Money(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2250,6 +3811,24 @@ func (ec *executionContext) childFields_OwnershipChange(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type OwnershipChange", field.Name)
 }
 
+func (ec *executionContext) childFields_OwnershipShareRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "region":
+		return ec.fieldContext_OwnershipShareRow_region(ctx, field)
+	case "ownerKind":
+		return ec.fieldContext_OwnershipShareRow_ownerKind(ctx, field)
+	case "customers":
+		return ec.fieldContext_OwnershipShareRow_customers(ctx, field)
+	case "customerSharePct":
+		return ec.fieldContext_OwnershipShareRow_customerSharePct(ctx, field)
+	case "wonDeals":
+		return ec.fieldContext_OwnershipShareRow_wonDeals(ctx, field)
+	case "wonVolume":
+		return ec.fieldContext_OwnershipShareRow_wonVolume(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OwnershipShareRow", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -2262,6 +3841,24 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PipelineRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_PipelineRow_stage(ctx, field)
+	case "channel":
+		return ec.fieldContext_PipelineRow_channel(ctx, field)
+	case "productLine":
+		return ec.fieldContext_PipelineRow_productLine(ctx, field)
+	case "dealer":
+		return ec.fieldContext_PipelineRow_dealer(ctx, field)
+	case "count":
+		return ec.fieldContext_PipelineRow_count(ctx, field)
+	case "amount":
+		return ec.fieldContext_PipelineRow_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PipelineRow", field.Name)
 }
 
 func (ec *executionContext) childFields_Policy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2356,6 +3953,24 @@ func (ec *executionContext) childFields_RejectDealPayload(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type RejectDealPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ResolveConflictPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conflict":
+		return ec.fieldContext_ResolveConflictPayload_conflict(ctx, field)
+	case "cancelledDeals":
+		return ec.fieldContext_ResolveConflictPayload_cancelledDeals(ctx, field)
+	case "routedDeal":
+		return ec.fieldContext_ResolveConflictPayload_routedDeal(ctx, field)
+	case "compensation":
+		return ec.fieldContext_ResolveConflictPayload_compensation(ctx, field)
+	case "ownershipChange":
+		return ec.fieldContext_ResolveConflictPayload_ownershipChange(ctx, field)
+	case "splits":
+		return ec.fieldContext_ResolveConflictPayload_splits(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResolveConflictPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SetDealerPlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "plan":
@@ -2426,6 +4041,28 @@ func (ec *executionContext) childFields_TerritoryAssignmentEdge(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type TerritoryAssignmentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TerritoryCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "uncovered":
+		return ec.fieldContext_TerritoryCoverage_uncovered(ctx, field)
+	case "overlaps":
+		return ec.fieldContext_TerritoryCoverage_overlaps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TerritoryCoverage", field.Name)
+}
+
+func (ec *executionContext) childFields_TerritoryOverlap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_TerritoryOverlap_a(ctx, field)
+	case "b":
+		return ec.fieldContext_TerritoryOverlap_b(ctx, field)
+	case "bothExclusive":
+		return ec.fieldContext_TerritoryOverlap_bothExclusive(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TerritoryOverlap", field.Name)
+}
+
 func (ec *executionContext) childFields_TransferCustomerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "customer":
@@ -2442,6 +4079,16 @@ func (ec *executionContext) childFields_UnassignTerritoryPayload(ctx context.Con
 		return ec.fieldContext_UnassignTerritoryPayload_assignment(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UnassignTerritoryPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UncoveredRegion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "region":
+		return ec.fieldContext_UncoveredRegion_region(ctx, field)
+	case "customers":
+		return ec.fieldContext_UncoveredRegion_customers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UncoveredRegion", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateCustomerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2584,6 +4231,34 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_ConflictExplanation_text_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "lang",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lang"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Customer_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "statuses",
+		func(ctx context.Context, v any) ([]channel.ConflictStatus, error) {
+			return ec.unmarshalOConflictStatus2ᚕchannelboardᚋchannelᚐConflictStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Customer_deals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2704,6 +4379,20 @@ func (ec *executionContext) field_Dealer_plan_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acknowledgeConflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AcknowledgeConflictInput, error) {
+			return ec.unmarshalNAcknowledgeConflictInput2channelboardᚋgraphᚋmodelᚐAcknowledgeConflictInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveDeal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2794,6 +4483,20 @@ func (ec *executionContext) field_Mutation_rejectDeal_args(ctx context.Context, 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RejectDealInput, error) {
 			return ec.unmarshalNRejectDealInput2channelboardᚋgraphᚋmodelᚐRejectDealInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_resolveConflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ResolveConflictInput, error) {
+			return ec.unmarshalNResolveConflictInput2channelboardᚋgraphᚋmodelᚐResolveConflictInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2928,6 +4631,110 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_conflictEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConflictFilter, error) {
+			return ec.unmarshalOConflictFilter2ᚖchannelboardᚋgraphᚋmodelᚐConflictFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflictStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.ConflictStatsDimension, error) {
+			return ec.unmarshalNConflictStatsDimension2ᚕchannelboardᚋgraphᚋmodelᚐConflictStatsDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConflictFilter, error) {
+			return ec.unmarshalOConflictFilter2ᚖchannelboardᚋgraphᚋmodelᚐConflictFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_conflicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConflictFilter, error) {
+			return ec.unmarshalOConflictFilter2ᚖchannelboardᚋgraphᚋmodelᚐConflictFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.ConflictOrder, error) {
+			return ec.unmarshalOConflictOrder2ᚖchannelboardᚋgraphᚋmodelᚐConflictOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_customer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2991,6 +4798,52 @@ func (ec *executionContext) field_Query_deal_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_dealerPerformance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DealerPerformanceFilter, error) {
+			return ec.unmarshalODealerPerformanceFilter2ᚖchannelboardᚋgraphᚋmodelᚐDealerPerformanceFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -3112,6 +4965,42 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_ownershipShare_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.OwnershipShareFilter, error) {
+			return ec.unmarshalOOwnershipShareFilter2ᚖchannelboardᚋgraphᚋmodelᚐOwnershipShareFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pipeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.PipelineDimension, error) {
+			return ec.unmarshalOPipelineDimension2ᚕchannelboardᚋgraphᚋmodelᚐPipelineDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PipelineFilter, error) {
+			return ec.unmarshalOPipelineFilter2ᚖchannelboardᚋgraphᚋmodelᚐPipelineFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_policy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3181,6 +5070,42 @@ func (ec *executionContext) field_Query_territoryAssignments_args(ctx context.Co
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_territoryCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.TerritoryCoverageFilter, error) {
+			return ec.unmarshalOTerritoryCoverageFilter2ᚖchannelboardᚋgraphᚋmodelᚐTerritoryCoverageFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_conflictEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ConflictFilter, error) {
+			return ec.unmarshalOConflictFilter2ᚖchannelboardᚋgraphᚋmodelᚐConflictFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
 	return args, nil
 }
 
@@ -3257,6 +5182,38 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AcknowledgeConflictPayload_conflict(ctx context.Context, field graphql.CollectedField, obj *model.AcknowledgeConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AcknowledgeConflictPayload_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖchannelboardᚋstoreᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AcknowledgeConflictPayload_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcknowledgeConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _ApproveDealPayload_deal(ctx context.Context, field graphql.CollectedField, obj *model.ApproveDealPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3455,6 +5412,1815 @@ func (ec *executionContext) fieldContext_CloseDealPayload_deal(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Compensation_conflict(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Compensation().Conflict(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖchannelboardᚋstoreᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Compensation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Compensation_dealer(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_dealer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Compensation().Dealer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Dealer) graphql.Marshaler {
+			return ec.marshalNDealer2ᚖchannelboardᚋchannelᚐDealer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_dealer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Compensation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Compensation_deal(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_deal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Compensation().Deal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Deal) graphql.Marshaler {
+			return ec.marshalODeal2ᚖchannelboardᚋchannelᚐDeal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_deal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Compensation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Deal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Compensation_basis(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.CompensationBasis) graphql.Marshaler {
+			return ec.marshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Compensation", field, false, false, "CompensationBasis")
+}
+
+func (ec *executionContext) _Compensation_amount(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2channelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Compensation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Compensation_note(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Compensation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Compensation_createdAt(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Compensation_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Compensation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Compensation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Conflict_id(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Conflict_kind(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.ConflictKind) graphql.Marshaler {
+			return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictKind")
+}
+
+func (ec *executionContext) _Conflict_status(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.ConflictStatus) graphql.Marshaler {
+			return ec.marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictStatus")
+}
+
+func (ec *executionContext) _Conflict_severity(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Severity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.Severity) graphql.Marshaler {
+			return ec.marshalNSeverity2channelboardᚋchannelᚐSeverity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Severity")
+}
+
+func (ec *executionContext) _Conflict_customer(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_customer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Customer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚖchannelboardᚋchannelᚐCustomer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_customers(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Customers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Customer) graphql.Marshaler {
+			return ec.marshalNCustomer2ᚕchannelboardᚋchannelᚐCustomerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Customer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_deals(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_deals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Deals(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Deal) graphql.Marshaler {
+			return ec.marshalNDeal2ᚕchannelboardᚋchannelᚐDealᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_deals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Deal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_parties(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_parties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Parties(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConflictParties) graphql.Marshaler {
+			return ec.marshalNConflictParties2ᚖchannelboardᚋgraphᚋmodelᚐConflictParties(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_parties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictParties(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_suggestedDealer(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_suggestedDealer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().SuggestedDealer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Dealer) graphql.Marshaler {
+			return ec.marshalODealer2ᚖchannelboardᚋchannelᚐDealer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_suggestedDealer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_atStake(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_atStake(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AtStake, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2channelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_atStake(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_explanation(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.Explanation) graphql.Marshaler {
+			return ec.marshalNConflictExplanation2channelboardᚋchannelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictExplanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_detectedAt(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_detectedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DetectedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_detectedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Conflict_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Conflict_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_acknowledgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Conflict_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_acknowledgedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Conflict_closedAt(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Conflict_closedBy(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_closedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_closedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Conflict_resolution(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Resolution) graphql.Marshaler {
+			return ec.marshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, true, true, "ConflictResolution")
+}
+
+func (ec *executionContext) _Conflict_resolutionNote(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_resolutionNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolutionNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_resolutionNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
+}
+
+func (ec *executionContext) _Conflict_compensations(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_compensations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Compensations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Compensation) graphql.Marshaler {
+			return ec.marshalNCompensation2ᚕchannelboardᚋchannelᚐCompensationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_compensations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Compensation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_splits(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_splits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Splits(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.CreditSplit) graphql.Marshaler {
+			return ec.marshalNCreditSplit2ᚕchannelboardᚋchannelᚐCreditSplitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_splits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreditSplit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Conflict_events(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Conflict_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Conflict().Events(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.ConflictEvent) graphql.Marshaler {
+			return ec.marshalNConflictEvent2ᚕchannelboardᚋstoreᚐConflictEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Conflict_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Conflict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+			return ec.marshalNConflictEdge2ᚕchannelboardᚋgraphᚋmodelᚐConflictEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖchannelboardᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖchannelboardᚋstoreᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictEvent_cursor(ctx context.Context, field graphql.CollectedField, obj *store.ConflictEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEvent_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEvent_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEvent", field, true, false, "String")
+}
+
+func (ec *executionContext) _ConflictEvent_type(ctx context.Context, field graphql.CollectedField, obj *store.ConflictEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEvent_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictEvent().Type(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ConflictEventType) graphql.Marshaler {
+			return ec.marshalNConflictEventType2channelboardᚋgraphᚋmodelᚐConflictEventType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEvent_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEvent", field, true, true, "ConflictEventType")
+}
+
+func (ec *executionContext) _ConflictEvent_at(ctx context.Context, field graphql.CollectedField, obj *store.ConflictEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ConflictEvent_reason(ctx context.Context, field graphql.CollectedField, obj *store.ConflictEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictEvent_conflict(ctx context.Context, field graphql.CollectedField, obj *store.ConflictEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEvent_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictEvent().Conflict(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖchannelboardᚋstoreᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEvent_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ConflictEventEdge) graphql.Marshaler {
+			return ec.marshalNConflictEventEdge2ᚕchannelboardᚋgraphᚋmodelᚐConflictEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖchannelboardᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictEventEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConflictEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ConflictEvent) graphql.Marshaler {
+			return ec.marshalNConflictEvent2ᚖchannelboardᚋstoreᚐConflictEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictExplanation_rule(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.ConflictKind) graphql.Marshaler {
+			return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictExplanation", field, false, false, "ConflictKind")
+}
+
+func (ec *executionContext) _ConflictExplanation_text(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ConflictExplanation().Text(ctx, obj, fc.Args["lang"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_text(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictExplanation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ConflictExplanation_text_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictExplanation_policyYear(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_policyYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PolicyYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalOInt2int(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_policyYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictExplanation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictExplanation_policyValue(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_policyValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PolicyValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_policyValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictExplanation_policyPct(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_policyPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PolicyPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalOFloat2float64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_policyPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictExplanation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ConflictExplanation_measured(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_measured(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Measured, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_measured(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictExplanation_other(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Other, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictExplanation_prepaid(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_prepaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prepaid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalOMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_prepaid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictExplanation_measuredPct(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_measuredPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasuredPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalOFloat2float64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_measuredPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictExplanation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ConflictExplanation_until(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictExplanation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ConflictExplanation_params(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictExplanation_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictExplanation().Params(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ExplanationParam) graphql.Marshaler {
+			return ec.marshalNExplanationParam2ᚕchannelboardᚋgraphᚋmodelᚐExplanationParamᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictExplanation_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictExplanation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExplanationParam(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictParties_dealers(ctx context.Context, field graphql.CollectedField, obj *model.ConflictParties) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictParties_dealers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dealers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Dealer) graphql.Marshaler {
+			return ec.marshalNDealer2ᚕchannelboardᚋchannelᚐDealerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictParties_dealers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictParties",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictParties_direct(ctx context.Context, field graphql.CollectedField, obj *model.ConflictParties) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictParties_direct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictParties_direct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictParties", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ConflictStatsRow_kind(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.ConflictKind) graphql.Marshaler {
+			return ec.marshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, true, true, "ConflictKind")
+}
+
+func (ec *executionContext) _ConflictStatsRow_status(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.ConflictStatus) graphql.Marshaler {
+			return ec.marshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, true, true, "ConflictStatus")
+}
+
+func (ec *executionContext) _ConflictStatsRow_severity(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_severity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().Severity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Severity) graphql.Marshaler {
+			return ec.marshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, true, true, "Severity")
+}
+
+func (ec *executionContext) _ConflictStatsRow_region(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().Region(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖchannelboardᚋchannelᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictStatsRow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictStatsRow_dealer(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_dealer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().Dealer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Dealer) graphql.Marshaler {
+			return ec.marshalODealer2ᚖchannelboardᚋchannelᚐDealer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_dealer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictStatsRow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictStatsRow_month(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ConflictStatsRow_count(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ConflictStatsRow_atStake(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_atStake(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AtStake, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚕchannelboardᚋchannelᚐMoneyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_atStake(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConflictStatsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConflictStatsRow_closedCount(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_closedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().ClosedCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_closedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ConflictStatsRow_meanTimeToResolveSeconds(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConflictStatsRow_meanTimeToResolveSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConflictStatsRow().MeanTimeToResolveSeconds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConflictStatsRow_meanTimeToResolveSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConflictStatsRow", field, true, true, "Float")
+}
+
 func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *model.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3586,6 +7352,61 @@ func (ec *executionContext) fieldContext_CreateDealerPayload_dealer(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CreditSplit_deal(ctx context.Context, field graphql.CollectedField, obj *channel.CreditSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreditSplit_deal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CreditSplit().Deal(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Deal) graphql.Marshaler {
+			return ec.marshalNDeal2ᚖchannelboardᚋchannelᚐDeal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreditSplit_deal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreditSplit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Deal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreditSplit_sharePct(ctx context.Context, field graphql.CollectedField, obj *channel.CreditSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreditSplit_sharePct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharePct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreditSplit_sharePct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreditSplit", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Customer_id(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
@@ -4002,6 +7823,73 @@ func (ec *executionContext) _Customer_updatedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Customer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Customer_conflicts(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Customer().Conflicts(ctx, obj, fc.Args["statuses"].([]channel.ConflictStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚕchannelboardᚋstoreᚐConflictᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Customer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Customer_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Customer_openConflictCount(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Customer_openConflictCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Customer().OpenConflictCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Customer_openConflictCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Customer", field, true, true, "Int")
 }
 
 func (ec *executionContext) _CustomerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CustomerConnection) (ret graphql.Marshaler) {
@@ -4520,6 +8408,38 @@ func (ec *executionContext) _Deal_closeReason(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Deal_closeReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Deal", field, false, false, "String")
+}
+
+func (ec *executionContext) _Deal_conflicts(ctx context.Context, field graphql.CollectedField, obj *channel.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Deal_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Deal().Conflicts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚕchannelboardᚋstoreᚐConflictᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Deal_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _DealConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DealConnection) (ret graphql.Marshaler) {
@@ -5241,6 +9161,61 @@ func (ec *executionContext) fieldContext_Dealer_updatedAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Dealer", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Dealer_openConflictCount(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dealer_openConflictCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Dealer().OpenConflictCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dealer_openConflictCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dealer", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Dealer_compensations(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dealer_compensations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Dealer().Compensations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Compensation) graphql.Marshaler {
+			return ec.marshalNCompensation2ᚕchannelboardᚋchannelᚐCompensationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dealer_compensations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dealer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Compensation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DealerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DealerConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5378,6 +9353,885 @@ func (ec *executionContext) fieldContext_DealerEdge_node(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_dealer(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_dealer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dealer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Dealer) graphql.Marshaler {
+			return ec.marshalNDealer2ᚖchannelboardᚋchannelᚐDealer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_dealer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_year(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DealerPerformance_asOf(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DealerPerformance_planned(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_planned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Planned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_planned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_actual(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_actual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_actual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_actualToDate(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_actualToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActualToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_actualToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_attainmentPct(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_attainmentPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AttainmentPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_attainmentPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DealerPerformance_bonusTier(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_bonusTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BonusTier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.BonusTier) graphql.Marshaler {
+			return ec.marshalOBonusTier2ᚖchannelboardᚋchannelᚐBonusTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_bonusTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BonusTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_bonus(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_bonus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bonus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_bonus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_projectedActual(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_projectedActual(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectedActual, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_projectedActual(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_projectedBonusTier(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_projectedBonusTier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectedBonusTier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.BonusTier) graphql.Marshaler {
+			return ec.marshalOBonusTier2ᚖchannelboardᚋchannelᚐBonusTier(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_projectedBonusTier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BonusTier(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_projectedBonus(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_projectedBonus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectedBonus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_projectedBonus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_marketingBudget(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_marketingBudget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarketingBudget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_marketingBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_marketingManufacturerShare(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_marketingManufacturerShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarketingManufacturerShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_marketingManufacturerShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_marketingDealerShare(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_marketingDealerShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarketingDealerShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_marketingDealerShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_compensationOwed(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_compensationOwed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompensationOwed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_compensationOwed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_prepaymentPct(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_prepaymentPct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PrepaymentPct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_prepaymentPct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DealerPerformance_prepaid(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_prepaid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Prepaid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_prepaid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_creditUsed(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_creditUsed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditUsed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_creditUsed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_creditLimit(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_creditLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreditLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_creditLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_overCreditLimit(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_overCreditLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverCreditLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_overCreditLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DealerPerformance_expectedToDate(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_expectedToDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpectedToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_expectedToDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_shortfall(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_shortfall(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shortfall, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_shortfall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformance_planDeviation(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_planDeviation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlanDeviation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_planDeviation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DealerPerformance_hasPolicy(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformance_hasPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPolicy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformance_hasPolicy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DealerPerformanceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformanceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DealerPerformanceEdge) graphql.Marshaler {
+			return ec.marshalNDealerPerformanceEdge2ᚕchannelboardᚋgraphᚋmodelᚐDealerPerformanceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformanceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DealerPerformanceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformanceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformanceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖchannelboardᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformanceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealerPerformanceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformanceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformanceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformanceConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DealerPerformanceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformanceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformanceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DealerPerformanceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _DealerPerformanceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DealerPerformanceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DealerPerformance) graphql.Marshaler {
+			return ec.marshalNDealerPerformance2ᚖchannelboardᚋgraphᚋmodelᚐDealerPerformance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DealerPerformanceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealerPerformanceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DealerPerformance(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5578,6 +10432,52 @@ func (ec *executionContext) fieldContext_DealerPlan_creditLimit(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ExplanationParam_key(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationParam_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationParam_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationParam", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExplanationParam_value(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationParam) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplanationParam_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplanationParam_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplanationParam", field, false, false, "String")
 }
 
 func (ec *executionContext) _Money_minor(ctx context.Context, field graphql.CollectedField, obj *channel.Money) (ret graphql.Marshaler) {
@@ -6309,6 +11209,94 @@ func (ec *executionContext) fieldContext_Mutation_setDealerPlan(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_acknowledgeConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgeConflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgeConflict(ctx, fc.Args["input"].(model.AcknowledgeConflictInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AcknowledgeConflictPayload) graphql.Marshaler {
+			return ec.marshalNAcknowledgeConflictPayload2ᚖchannelboardᚋgraphᚋmodelᚐAcknowledgeConflictPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgeConflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AcknowledgeConflictPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgeConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resolveConflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resolveConflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResolveConflict(ctx, fc.Args["input"].(model.ResolveConflictInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ResolveConflictPayload) graphql.Marshaler {
+			return ec.marshalNResolveConflictPayload2ᚖchannelboardᚋgraphᚋmodelᚐResolveConflictPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resolveConflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResolveConflictPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resolveConflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Owner_kind(ctx context.Context, field graphql.CollectedField, obj *channel.Owner) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6612,6 +11600,162 @@ func (ec *executionContext) fieldContext_OwnershipChange_at(_ context.Context, f
 	return graphql.NewScalarFieldContext("OwnershipChange", field, false, false, "Time")
 }
 
+func (ec *executionContext) _OwnershipShareRow_region(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipShareRow_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Region) graphql.Marshaler {
+			return ec.marshalNRegion2ᚖchannelboardᚋchannelᚐRegion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipShareRow_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OwnershipShareRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OwnershipShareRow_ownerKind(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipShareRow_ownerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v channel.OwnerKind) graphql.Marshaler {
+			return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipShareRow_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "OwnerKind")
+}
+
+func (ec *executionContext) _OwnershipShareRow_customers(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipShareRow_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipShareRow_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OwnershipShareRow_customerSharePct(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipShareRow_customerSharePct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomerSharePct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipShareRow_customerSharePct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OwnershipShareRow_wonDeals(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipShareRow_wonDeals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WonDeals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipShareRow_wonDeals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OwnershipShareRow_wonVolume(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OwnershipShareRow_wonVolume(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WonVolume, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚕchannelboardᚋchannelᚐMoneyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OwnershipShareRow_wonVolume(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OwnershipShareRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6702,6 +11846,171 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PipelineRow_stage(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PipelineRow_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.DealStage) graphql.Marshaler {
+			return ec.marshalODealStage2ᚖchannelboardᚋchannelᚐDealStage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PipelineRow_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PipelineRow", field, false, false, "DealStage")
+}
+
+func (ec *executionContext) _PipelineRow_channel(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PipelineRow_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.ChannelKind) graphql.Marshaler {
+			return ec.marshalOChannelKind2ᚖchannelboardᚋchannelᚐChannelKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PipelineRow_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PipelineRow", field, false, false, "ChannelKind")
+}
+
+func (ec *executionContext) _PipelineRow_productLine(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PipelineRow_productLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductLine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.ProductLine) graphql.Marshaler {
+			return ec.marshalOProductLine2ᚖchannelboardᚋchannelᚐProductLine(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PipelineRow_productLine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PipelineRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProductLine(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PipelineRow_dealer(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PipelineRow_dealer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dealer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Dealer) graphql.Marshaler {
+			return ec.marshalODealer2ᚖchannelboardᚋchannelᚐDealer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PipelineRow_dealer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PipelineRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dealer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PipelineRow_count(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PipelineRow_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PipelineRow_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PipelineRow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PipelineRow_amount(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PipelineRow_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PipelineRow_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PipelineRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Policy_id(ctx context.Context, field graphql.CollectedField, obj *channel.Policy) (ret graphql.Marshaler) {
@@ -7778,6 +13087,358 @@ func (ec *executionContext) fieldContext_Query_policies(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_dealerPerformance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_dealerPerformance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DealerPerformance(ctx, fc.Args["year"].(int), fc.Args["asOf"].(*time.Time), fc.Args["filter"].(*model.DealerPerformanceFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DealerPerformanceConnection) graphql.Marshaler {
+			return ec.marshalNDealerPerformanceConnection2ᚖchannelboardᚋgraphᚋmodelᚐDealerPerformanceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_dealerPerformance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DealerPerformanceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_dealerPerformance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pipeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pipeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Pipeline(ctx, fc.Args["groupBy"].([]model.PipelineDimension), fc.Args["filter"].(*model.PipelineFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PipelineRow) graphql.Marshaler {
+			return ec.marshalNPipelineRow2ᚕchannelboardᚋgraphᚋmodelᚐPipelineRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pipeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PipelineRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pipeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ownershipShare(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ownershipShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OwnershipShare(ctx, fc.Args["filter"].(*model.OwnershipShareFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OwnershipShareRow) graphql.Marshaler {
+			return ec.marshalNOwnershipShareRow2ᚕchannelboardᚋgraphᚋmodelᚐOwnershipShareRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ownershipShare(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OwnershipShareRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ownershipShare_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_territoryCoverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_territoryCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TerritoryCoverage(ctx, fc.Args["filter"].(*model.TerritoryCoverageFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TerritoryCoverage) graphql.Marshaler {
+			return ec.marshalNTerritoryCoverage2ᚖchannelboardᚋgraphᚋmodelᚐTerritoryCoverage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_territoryCoverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TerritoryCoverage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_territoryCoverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflicts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflicts(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.ConflictFilter), fc.Args["orderBy"].(*model.ConflictOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+			return ec.marshalNConflictConnection2ᚖchannelboardᚋgraphᚋmodelᚐConflictConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflicts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflicts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Conflict(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+			return ec.marshalOConflict2ᚖchannelboardᚋstoreᚐConflict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflictStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflictStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ConflictStats(ctx, fc.Args["groupBy"].([]model.ConflictStatsDimension), fc.Args["filter"].(*model.ConflictFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.ConflictStatsRow) graphql.Marshaler {
+			return ec.marshalNConflictStatsRow2ᚕchannelboardᚋstoreᚐConflictStatsRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflictStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictStatsRow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflictStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_conflictEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_conflictEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ConflictEvents(ctx, fc.Args["after"].(*string), fc.Args["first"].(*int), fc.Args["filter"].(*model.ConflictFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConflictEventConnection) graphql.Marshaler {
+			return ec.marshalNConflictEventConnection2ᚖchannelboardᚋgraphᚋmodelᚐConflictEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_conflictEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_conflictEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8097,6 +13758,198 @@ func (ec *executionContext) fieldContext_RejectDealPayload_deal(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ResolveConflictPayload_conflict(ctx context.Context, field graphql.CollectedField, obj *model.ResolveConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolveConflictPayload_conflict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+			return ec.marshalNConflict2ᚖchannelboardᚋstoreᚐConflict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolveConflictPayload_conflict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolveConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Conflict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolveConflictPayload_cancelledDeals(ctx context.Context, field graphql.CollectedField, obj *model.ResolveConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolveConflictPayload_cancelledDeals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledDeals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.Deal) graphql.Marshaler {
+			return ec.marshalNDeal2ᚕchannelboardᚋchannelᚐDealᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolveConflictPayload_cancelledDeals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolveConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Deal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolveConflictPayload_routedDeal(ctx context.Context, field graphql.CollectedField, obj *model.ResolveConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolveConflictPayload_routedDeal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RoutedDeal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Deal) graphql.Marshaler {
+			return ec.marshalODeal2ᚖchannelboardᚋchannelᚐDeal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResolveConflictPayload_routedDeal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolveConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Deal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolveConflictPayload_compensation(ctx context.Context, field graphql.CollectedField, obj *model.ResolveConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolveConflictPayload_compensation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Compensation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Compensation) graphql.Marshaler {
+			return ec.marshalOCompensation2ᚖchannelboardᚋchannelᚐCompensation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResolveConflictPayload_compensation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolveConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Compensation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolveConflictPayload_ownershipChange(ctx context.Context, field graphql.CollectedField, obj *model.ResolveConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolveConflictPayload_ownershipChange(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnershipChange, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.OwnershipChange) graphql.Marshaler {
+			return ec.marshalOOwnershipChange2ᚖchannelboardᚋchannelᚐOwnershipChange(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResolveConflictPayload_ownershipChange(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolveConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OwnershipChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolveConflictPayload_splits(ctx context.Context, field graphql.CollectedField, obj *model.ResolveConflictPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolveConflictPayload_splits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Splits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []channel.CreditSplit) graphql.Marshaler {
+			return ec.marshalNCreditSplit2ᚕchannelboardᚋchannelᚐCreditSplitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolveConflictPayload_splits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolveConflictPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreditSplit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SetDealerPlanPayload_plan(ctx context.Context, field graphql.CollectedField, obj *model.SetDealerPlanPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8189,6 +14042,50 @@ func (ec *executionContext) fieldContext_SetPolicyPayload_policy(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Policy(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_conflictEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_conflictEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ConflictEvents(ctx, fc.Args["after"].(*string), fc.Args["filter"].(*model.ConflictFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ConflictEvent) graphql.Marshaler {
+			return ec.marshalNConflictEvent2ᚖchannelboardᚋstoreᚐConflictEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_conflictEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConflictEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_conflictEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -8569,6 +14466,157 @@ func (ec *executionContext) fieldContext_TerritoryAssignmentEdge_node(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _TerritoryCoverage_uncovered(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryCoverage_uncovered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Uncovered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.UncoveredRegion) graphql.Marshaler {
+			return ec.marshalNUncoveredRegion2ᚕchannelboardᚋgraphᚋmodelᚐUncoveredRegionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryCoverage_uncovered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UncoveredRegion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryCoverage_overlaps(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryCoverage_overlaps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overlaps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.TerritoryOverlap) graphql.Marshaler {
+			return ec.marshalNTerritoryOverlap2ᚕchannelboardᚋgraphᚋmodelᚐTerritoryOverlapᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryCoverage_overlaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TerritoryOverlap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryOverlap_a(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryOverlap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryOverlap_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.TerritoryAssignment) graphql.Marshaler {
+			return ec.marshalNTerritoryAssignment2ᚖchannelboardᚋchannelᚐTerritoryAssignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryOverlap_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryOverlap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TerritoryAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryOverlap_b(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryOverlap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryOverlap_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.TerritoryAssignment) graphql.Marshaler {
+			return ec.marshalNTerritoryAssignment2ᚖchannelboardᚋchannelᚐTerritoryAssignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryOverlap_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TerritoryOverlap",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TerritoryAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TerritoryOverlap_bothExclusive(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryOverlap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryOverlap_bothExclusive(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BothExclusive, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryOverlap_bothExclusive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryOverlap", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _TransferCustomerPayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.TransferCustomerPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8663,6 +14711,61 @@ func (ec *executionContext) fieldContext_UnassignTerritoryPayload_assignment(_ c
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UncoveredRegion_region(ctx context.Context, field graphql.CollectedField, obj *model.UncoveredRegion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UncoveredRegion_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *channel.Region) graphql.Marshaler {
+			return ec.marshalNRegion2ᚖchannelboardᚋchannelᚐRegion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UncoveredRegion_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UncoveredRegion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Region(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UncoveredRegion_customers(ctx context.Context, field graphql.CollectedField, obj *model.UncoveredRegion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UncoveredRegion_customers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UncoveredRegion_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UncoveredRegion", field, false, false, "Int")
 }
 
 func (ec *executionContext) _UpdateCustomerPayload_customer(ctx context.Context, field graphql.CollectedField, obj *model.UpdateCustomerPayload) (ret graphql.Marshaler) {
@@ -9834,6 +15937,48 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAcknowledgeConflictInput(ctx context.Context, obj any) (model.AcknowledgeConflictInput, error) {
+	var it model.AcknowledgeConflictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAcknowledgeConflictInput unmarshals raw into the AcknowledgeConflictInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAcknowledgeConflictInput(ctx context.Context, raw any) (model.AcknowledgeConflictInput, error) {
+	var out model.AcknowledgeConflictInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AcknowledgeConflictInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputApproveDealInput(ctx context.Context, obj any) (model.ApproveDealInput, error) {
 	var it model.ApproveDealInput
 	if obj == nil {
@@ -10114,6 +16259,203 @@ func UnmarshalCloseDealInput(ctx context.Context, raw any) (model.CloseDealInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompensationInput(ctx context.Context, obj any) (model.CompensationInput, error) {
+	var it model.CompensationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["basis"]; !present {
+		asMap["basis"] = "AGENT_COMMISSION"
+	}
+
+	fieldsInOrder := [...]string{"basis", "amount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOMoneyInput2ᚖchannelboardᚋgraphᚋmodelᚐMoneyInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompensationInput unmarshals raw into the CompensationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompensationInput(ctx context.Context, raw any) (model.CompensationInput, error) {
+	var out model.CompensationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompensationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConflictFilter(ctx context.Context, obj any) (model.ConflictFilter, error) {
+	var it model.ConflictFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "statuses", "severities", "customerId", "dealerId", "regionId", "detectedAfter", "detectedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOConflictKind2ᚕchannelboardᚋchannelᚐConflictKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
+			data, err := ec.unmarshalOConflictStatus2ᚕchannelboardᚋchannelᚐConflictStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statuses = data
+		case "severities":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("severities"))
+			data, err := ec.unmarshalOSeverity2ᚕchannelboardᚋchannelᚐSeverityᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Severities = data
+		case "customerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomerID = data
+		case "dealerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dealerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DealerID = data
+		case "regionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "detectedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detectedAfter"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetectedAfter = data
+		case "detectedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detectedBefore"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetectedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictFilter unmarshals raw into the ConflictFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictFilter(ctx context.Context, raw any) (model.ConflictFilter, error) {
+	var out model.ConflictFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConflictOrder(ctx context.Context, obj any) (model.ConflictOrder, error) {
+	var it model.ConflictOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNConflictOrderField2channelboardᚋgraphᚋmodelᚐConflictOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOSortDirection2ᚖchannelboardᚋgraphᚋmodelᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConflictOrder unmarshals raw into the ConflictOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConflictOrder(ctx context.Context, raw any) (model.ConflictOrder, error) {
+	var out model.ConflictOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConflictOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateCustomerInput(ctx context.Context, obj any) (model.CreateCustomerInput, error) {
 	var it model.CreateCustomerInput
 	if obj == nil {
@@ -10335,6 +16677,55 @@ func (ec *executionContext) unmarshalInputCreateDealerInput(ctx context.Context,
 func UnmarshalCreateDealerInput(ctx context.Context, raw any) (model.CreateDealerInput, error) {
 	var out model.CreateDealerInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateDealerInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreditSplitInput(ctx context.Context, obj any) (model.CreditSplitInput, error) {
+	var it model.CreditSplitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"dealId", "sharePct"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "dealId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dealId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DealID = data
+		case "sharePct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sharePct"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SharePct = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreditSplitInput unmarshals raw into the CreditSplitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreditSplitInput(ctx context.Context, raw any) (model.CreditSplitInput, error) {
+	var out model.CreditSplitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreditSplitInput", raw, &out)
 	return out, err
 }
 
@@ -10721,6 +17112,76 @@ func UnmarshalDealerOrder(ctx context.Context, raw any) (model.DealerOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDealerPerformanceFilter(ctx context.Context, obj any) (model.DealerPerformanceFilter, error) {
+	var it model.DealerPerformanceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"dealerId", "kind", "status", "regionId", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "dealerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dealerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DealerID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalODealerKind2ᚖchannelboardᚋchannelᚐDealerKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODealerStatus2ᚖchannelboardᚋchannelᚐDealerStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "regionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDealerPerformanceFilter unmarshals raw into the DealerPerformanceFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDealerPerformanceFilter(ctx context.Context, raw any) (model.DealerPerformanceFilter, error) {
+	var out model.DealerPerformanceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DealerPerformanceFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMoneyInput(ctx context.Context, obj any) (model.MoneyInput, error) {
 	var it model.MoneyInput
 	if obj == nil {
@@ -10816,6 +17277,160 @@ func (ec *executionContext) unmarshalInputOwnerInput(ctx context.Context, obj an
 func UnmarshalOwnerInput(ctx context.Context, raw any) (model.OwnerInput, error) {
 	var out model.OwnerInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OwnerInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOwnershipShareFilter(ctx context.Context, obj any) (model.OwnershipShareFilter, error) {
+	var it model.OwnershipShareFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"level", "regionId", "segment", "year"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "regionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "segment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("segment"))
+			data, err := ec.unmarshalOSegment2ᚖchannelboardᚋchannelᚐSegment(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Segment = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOwnershipShareFilter unmarshals raw into the OwnershipShareFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOwnershipShareFilter(ctx context.Context, raw any) (model.OwnershipShareFilter, error) {
+	var out model.OwnershipShareFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OwnershipShareFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPipelineFilter(ctx context.Context, obj any) (model.PipelineFilter, error) {
+	var it model.PipelineFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"stages", "openOnly", "channelKind", "dealerId", "productLineId", "regionId", "registeredFrom", "registeredTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "stages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stages"))
+			data, err := ec.unmarshalODealStage2ᚕchannelboardᚋchannelᚐDealStageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stages = data
+		case "openOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("openOnly"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpenOnly = data
+		case "channelKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channelKind"))
+			data, err := ec.unmarshalOChannelKind2ᚖchannelboardᚋchannelᚐChannelKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChannelKind = data
+		case "dealerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dealerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DealerID = data
+		case "productLineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("productLineId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProductLineID = data
+		case "regionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "registeredFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredFrom = data
+		case "registeredTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredTo"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPipelineFilter unmarshals raw into the PipelineFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPipelineFilter(ctx context.Context, raw any) (model.PipelineFilter, error) {
+	var out model.PipelineFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PipelineFilter", raw, &out)
 	return out, err
 }
 
@@ -11054,6 +17669,90 @@ func (ec *executionContext) unmarshalInputRejectDealInput(ctx context.Context, o
 func UnmarshalRejectDealInput(ctx context.Context, raw any) (model.RejectDealInput, error) {
 	var out model.RejectDealInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RejectDealInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputResolveConflictInput(ctx context.Context, obj any) (model.ResolveConflictInput, error) {
+	var it model.ResolveConflictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"idempotencyKey", "id", "resolution", "note", "dealerId", "compensation", "splits"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "resolution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolution"))
+			data, err := ec.unmarshalNConflictResolution2channelboardᚋchannelᚐResolution(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Resolution = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		case "dealerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dealerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DealerID = data
+		case "compensation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("compensation"))
+			data, err := ec.unmarshalOCompensationInput2ᚖchannelboardᚋgraphᚋmodelᚐCompensationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Compensation = data
+		case "splits":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("splits"))
+			data, err := ec.unmarshalOCreditSplitInput2ᚕchannelboardᚋgraphᚋmodelᚐCreditSplitInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Splits = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResolveConflictInput unmarshals raw into the ResolveConflictInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResolveConflictInput(ctx context.Context, raw any) (model.ResolveConflictInput, error) {
+	var out model.ResolveConflictInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResolveConflictInput", raw, &out)
 	return out, err
 }
 
@@ -11302,6 +18001,55 @@ func UnmarshalSetPolicyInput(ctx context.Context, raw any) (model.SetPolicyInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTerritoryCoverageFilter(ctx context.Context, obj any) (model.TerritoryCoverageFilter, error) {
+	var it model.TerritoryCoverageFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"regionId", "asOf"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "regionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegionID = data
+		case "asOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asOf"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AsOf = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTerritoryCoverageFilter unmarshals raw into the TerritoryCoverageFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTerritoryCoverageFilter(ctx context.Context, raw any) (model.TerritoryCoverageFilter, error) {
+	var out model.TerritoryCoverageFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TerritoryCoverageFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTerritoryFilter(ctx context.Context, obj any) (model.TerritoryFilter, error) {
 	var it model.TerritoryFilter
 	if obj == nil {
@@ -11376,7 +18124,7 @@ func (ec *executionContext) unmarshalInputTransferCustomerInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"customerId", "to", "reason"}
+	fieldsInOrder := [...]string{"customerId", "to", "reason", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11404,6 +18152,13 @@ func (ec *executionContext) unmarshalInputTransferCustomerInput(ctx context.Cont
 				return it, err
 			}
 			it.Reason = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -11793,6 +18548,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Customer(ctx, sel, obj)
+	case store.Conflict:
+		return ec._Conflict(ctx, sel, &obj)
+	case *store.Conflict:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Conflict(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -11805,6 +18567,39 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var acknowledgeConflictPayloadImplementors = []string{"AcknowledgeConflictPayload"}
+
+func (ec *executionContext) _AcknowledgeConflictPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AcknowledgeConflictPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, acknowledgeConflictPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AcknowledgeConflictPayload")
+		case "conflict":
+			out.Values[i] = ec._AcknowledgeConflictPayload_conflict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var approveDealPayloadImplementors = []string{"ApproveDealPayload"}
 
@@ -11981,6 +18776,640 @@ func (ec *executionContext) _CloseDealPayload(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var compensationImplementors = []string{"Compensation"}
+
+func (ec *executionContext) _Compensation(ctx context.Context, sel ast.SelectionSet, obj *channel.Compensation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, compensationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Compensation")
+		case "conflict":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Compensation_conflict(ctx, field, obj)
+				})
+		case "dealer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Compensation_dealer(ctx, field, obj)
+				})
+		case "deal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Compensation_deal(ctx, field, obj)
+				})
+		case "basis":
+			out.Values[i] = ec._Compensation_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._Compensation_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Compensation_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Compensation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictImplementors = []string{"Conflict", "Node"}
+
+func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet, obj *store.Conflict) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Conflict")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_id(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._Conflict_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Conflict_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "severity":
+			out.Values[i] = ec._Conflict_severity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_customer(ctx, field, obj)
+				})
+		case "customers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_customers(ctx, field, obj)
+				})
+		case "deals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_deals(ctx, field, obj)
+				})
+		case "parties":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_parties(ctx, field, obj)
+				})
+		case "suggestedDealer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_suggestedDealer(ctx, field, obj)
+				})
+		case "atStake":
+			out.Values[i] = ec._Conflict_atStake(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "explanation":
+			out.Values[i] = ec._Conflict_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "detectedAt":
+			out.Values[i] = ec._Conflict_detectedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Conflict_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgedAt":
+			out.Values[i] = ec._Conflict_acknowledgedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgedBy":
+			out.Values[i] = ec._Conflict_acknowledgedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._Conflict_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedBy":
+			out.Values[i] = ec._Conflict_closedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_resolution(ctx, field, obj)
+				})
+		case "resolutionNote":
+			out.Values[i] = ec._Conflict_resolutionNote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "compensations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_compensations(ctx, field, obj)
+				})
+		case "splits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_splits(ctx, field, obj)
+				})
+		case "events":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Conflict_events(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictConnectionImplementors = []string{"ConflictConnection"}
+
+func (ec *executionContext) _ConflictConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictConnection")
+		case "edges":
+			out.Values[i] = ec._ConflictConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConflictConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ConflictConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictEdgeImplementors = []string{"ConflictEdge"}
+
+func (ec *executionContext) _ConflictEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEdge")
+		case "cursor":
+			out.Values[i] = ec._ConflictEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConflictEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictEventImplementors = []string{"ConflictEvent"}
+
+func (ec *executionContext) _ConflictEvent(ctx context.Context, sel ast.SelectionSet, obj *store.ConflictEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEvent")
+		case "cursor":
+			out.Values[i] = ec._ConflictEvent_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictEvent_type(ctx, field, obj)
+				})
+		case "at":
+			out.Values[i] = ec._ConflictEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._ConflictEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflict":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictEvent_conflict(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictEventConnectionImplementors = []string{"ConflictEventConnection"}
+
+func (ec *executionContext) _ConflictEventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEventConnection")
+		case "edges":
+			out.Values[i] = ec._ConflictEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConflictEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictEventEdgeImplementors = []string{"ConflictEventEdge"}
+
+func (ec *executionContext) _ConflictEventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictEventEdge")
+		case "cursor":
+			out.Values[i] = ec._ConflictEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConflictEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictExplanationImplementors = []string{"ConflictExplanation"}
+
+func (ec *executionContext) _ConflictExplanation(ctx context.Context, sel ast.SelectionSet, obj *channel.Explanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictExplanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictExplanation")
+		case "rule":
+			out.Values[i] = ec._ConflictExplanation_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictExplanation_text(ctx, field, obj)
+				})
+		case "policyYear":
+			out.Values[i] = ec._ConflictExplanation_policyYear(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policyValue":
+			out.Values[i] = ec._ConflictExplanation_policyValue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policyPct":
+			out.Values[i] = ec._ConflictExplanation_policyPct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measured":
+			out.Values[i] = ec._ConflictExplanation_measured(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "other":
+			out.Values[i] = ec._ConflictExplanation_other(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "prepaid":
+			out.Values[i] = ec._ConflictExplanation_prepaid(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "measuredPct":
+			out.Values[i] = ec._ConflictExplanation_measuredPct(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._ConflictExplanation_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "params":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictExplanation_params(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictPartiesImplementors = []string{"ConflictParties"}
+
+func (ec *executionContext) _ConflictParties(ctx context.Context, sel ast.SelectionSet, obj *model.ConflictParties) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictPartiesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictParties")
+		case "dealers":
+			out.Values[i] = ec._ConflictParties_dealers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "direct":
+			out.Values[i] = ec._ConflictParties_direct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var conflictStatsRowImplementors = []string{"ConflictStatsRow"}
+
+func (ec *executionContext) _ConflictStatsRow(ctx context.Context, sel ast.SelectionSet, obj *store.ConflictStatsRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, conflictStatsRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConflictStatsRow")
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_kind(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_status(ctx, field, obj)
+				})
+		case "severity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_severity(ctx, field, obj)
+				})
+		case "region":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_region(ctx, field, obj)
+				})
+		case "dealer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_dealer(ctx, field, obj)
+				})
+		case "month":
+			out.Values[i] = ec._ConflictStatsRow_month(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "count":
+			out.Values[i] = ec._ConflictStatsRow_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "atStake":
+			out.Values[i] = ec._ConflictStatsRow_atStake(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_closedCount(ctx, field, obj)
+				})
+		case "meanTimeToResolveSeconds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConflictStatsRow_meanTimeToResolveSeconds(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contactImplementors = []string{"Contact"}
 
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *model.Contact) graphql.Marshaler {
@@ -12072,6 +19501,45 @@ func (ec *executionContext) _CreateDealerPayload(ctx context.Context, sel ast.Se
 			out.Values[i] = ec._CreateDealerPayload_dealer(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var creditSplitImplementors = []string{"CreditSplit"}
+
+func (ec *executionContext) _CreditSplit(ctx context.Context, sel ast.SelectionSet, obj *channel.CreditSplit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, creditSplitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreditSplit")
+		case "deal":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CreditSplit_deal(ctx, field, obj)
+				})
+		case "sharePct":
+			out.Values[i] = ec._CreditSplit_sharePct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -12189,6 +19657,18 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "conflicts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_conflicts(ctx, field, obj)
+				})
+		case "openConflictCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Customer_openConflictCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12375,6 +19855,12 @@ func (ec *executionContext) _Deal(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "conflicts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Deal_conflicts(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12594,6 +20080,18 @@ func (ec *executionContext) _Dealer(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "openConflictCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dealer_openConflictCount(ctx, field, obj)
+				})
+		case "compensations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dealer_compensations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12692,6 +20190,240 @@ func (ec *executionContext) _DealerEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var dealerPerformanceImplementors = []string{"DealerPerformance"}
+
+func (ec *executionContext) _DealerPerformance(ctx context.Context, sel ast.SelectionSet, obj *model.DealerPerformance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealerPerformanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealerPerformance")
+		case "dealer":
+			out.Values[i] = ec._DealerPerformance_dealer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "year":
+			out.Values[i] = ec._DealerPerformance_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._DealerPerformance_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planned":
+			out.Values[i] = ec._DealerPerformance_planned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actual":
+			out.Values[i] = ec._DealerPerformance_actual(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actualToDate":
+			out.Values[i] = ec._DealerPerformance_actualToDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attainmentPct":
+			out.Values[i] = ec._DealerPerformance_attainmentPct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bonusTier":
+			out.Values[i] = ec._DealerPerformance_bonusTier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "bonus":
+			out.Values[i] = ec._DealerPerformance_bonus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projectedActual":
+			out.Values[i] = ec._DealerPerformance_projectedActual(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projectedBonusTier":
+			out.Values[i] = ec._DealerPerformance_projectedBonusTier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "projectedBonus":
+			out.Values[i] = ec._DealerPerformance_projectedBonus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "marketingBudget":
+			out.Values[i] = ec._DealerPerformance_marketingBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "marketingManufacturerShare":
+			out.Values[i] = ec._DealerPerformance_marketingManufacturerShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "marketingDealerShare":
+			out.Values[i] = ec._DealerPerformance_marketingDealerShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "compensationOwed":
+			out.Values[i] = ec._DealerPerformance_compensationOwed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "prepaymentPct":
+			out.Values[i] = ec._DealerPerformance_prepaymentPct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "prepaid":
+			out.Values[i] = ec._DealerPerformance_prepaid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "creditUsed":
+			out.Values[i] = ec._DealerPerformance_creditUsed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "creditLimit":
+			out.Values[i] = ec._DealerPerformance_creditLimit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overCreditLimit":
+			out.Values[i] = ec._DealerPerformance_overCreditLimit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expectedToDate":
+			out.Values[i] = ec._DealerPerformance_expectedToDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortfall":
+			out.Values[i] = ec._DealerPerformance_shortfall(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "planDeviation":
+			out.Values[i] = ec._DealerPerformance_planDeviation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasPolicy":
+			out.Values[i] = ec._DealerPerformance_hasPolicy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dealerPerformanceConnectionImplementors = []string{"DealerPerformanceConnection"}
+
+func (ec *executionContext) _DealerPerformanceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DealerPerformanceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealerPerformanceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealerPerformanceConnection")
+		case "edges":
+			out.Values[i] = ec._DealerPerformanceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DealerPerformanceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DealerPerformanceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dealerPerformanceEdgeImplementors = []string{"DealerPerformanceEdge"}
+
+func (ec *executionContext) _DealerPerformanceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DealerPerformanceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealerPerformanceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealerPerformanceEdge")
+		case "cursor":
+			out.Values[i] = ec._DealerPerformanceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DealerPerformanceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var dealerPlanImplementors = []string{"DealerPlan"}
 
 func (ec *executionContext) _DealerPlan(ctx context.Context, sel ast.SelectionSet, obj *channel.DealerPlan) graphql.Marshaler {
@@ -12742,6 +20474,44 @@ func (ec *executionContext) _DealerPlan(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DealerPlan_creditLimit(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var explanationParamImplementors = []string{"ExplanationParam"}
+
+func (ec *executionContext) _ExplanationParam(ctx context.Context, sel ast.SelectionSet, obj *model.ExplanationParam) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationParamImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExplanationParam")
+		case "key":
+			out.Values[i] = ec._ExplanationParam_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ExplanationParam_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12926,6 +20696,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "acknowledgeConflict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgeConflict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolveConflict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resolveConflict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13064,6 +20848,64 @@ func (ec *executionContext) _OwnershipChange(ctx context.Context, sel ast.Select
 	return out
 }
 
+var ownershipShareRowImplementors = []string{"OwnershipShareRow"}
+
+func (ec *executionContext) _OwnershipShareRow(ctx context.Context, sel ast.SelectionSet, obj *model.OwnershipShareRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ownershipShareRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OwnershipShareRow")
+		case "region":
+			out.Values[i] = ec._OwnershipShareRow_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ownerKind":
+			out.Values[i] = ec._OwnershipShareRow_ownerKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customers":
+			out.Values[i] = ec._OwnershipShareRow_customers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customerSharePct":
+			out.Values[i] = ec._OwnershipShareRow_customerSharePct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "wonDeals":
+			out.Values[i] = ec._OwnershipShareRow_wonDeals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "wonVolume":
+			out.Values[i] = ec._OwnershipShareRow_wonVolume(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -13093,6 +20935,64 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pipelineRowImplementors = []string{"PipelineRow"}
+
+func (ec *executionContext) _PipelineRow(ctx context.Context, sel ast.SelectionSet, obj *model.PipelineRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pipelineRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PipelineRow")
+		case "stage":
+			out.Values[i] = ec._PipelineRow_stage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._PipelineRow_channel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "productLine":
+			out.Values[i] = ec._PipelineRow_productLine(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dealer":
+			out.Values[i] = ec._PipelineRow_dealer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._PipelineRow_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._PipelineRow_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -13398,6 +21298,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_policies(ctx, field)
 				})
+		case "dealerPerformance":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_dealerPerformance(ctx, field)
+				})
+		case "pipeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pipeline(ctx, field)
+				})
+		case "ownershipShare":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ownershipShare(ctx, field)
+				})
+		case "territoryCoverage":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_territoryCoverage(ctx, field)
+				})
+		case "conflicts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflicts(ctx, field)
+				})
+		case "conflict":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflict(ctx, field)
+				})
+		case "conflictStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflictStats(ctx, field)
+				})
+		case "conflictEvents":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_conflictEvents(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -13562,6 +21510,64 @@ func (ec *executionContext) _RejectDealPayload(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var resolveConflictPayloadImplementors = []string{"ResolveConflictPayload"}
+
+func (ec *executionContext) _ResolveConflictPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResolveConflictPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, resolveConflictPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResolveConflictPayload")
+		case "conflict":
+			out.Values[i] = ec._ResolveConflictPayload_conflict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelledDeals":
+			out.Values[i] = ec._ResolveConflictPayload_cancelledDeals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "routedDeal":
+			out.Values[i] = ec._ResolveConflictPayload_routedDeal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "compensation":
+			out.Values[i] = ec._ResolveConflictPayload_compensation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "ownershipChange":
+			out.Values[i] = ec._ResolveConflictPayload_ownershipChange(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "splits":
+			out.Values[i] = ec._ResolveConflictPayload_splits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var setDealerPlanPayloadImplementors = []string{"SetDealerPlanPayload"}
 
 func (ec *executionContext) _SetDealerPlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetDealerPlanPayload) graphql.Marshaler {
@@ -13659,6 +21665,26 @@ func (ec *executionContext) _SetPolicyPayload(ctx context.Context, sel ast.Selec
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "conflictEvents":
+		return ec._Subscription_conflictEvents(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var territoryAssignmentImplementors = []string{"TerritoryAssignment", "Node"}
@@ -13820,6 +21846,87 @@ func (ec *executionContext) _TerritoryAssignmentEdge(ctx context.Context, sel as
 	return out
 }
 
+var territoryCoverageImplementors = []string{"TerritoryCoverage"}
+
+func (ec *executionContext) _TerritoryCoverage(ctx context.Context, sel ast.SelectionSet, obj *model.TerritoryCoverage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, territoryCoverageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TerritoryCoverage")
+		case "uncovered":
+			out.Values[i] = ec._TerritoryCoverage_uncovered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overlaps":
+			out.Values[i] = ec._TerritoryCoverage_overlaps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var territoryOverlapImplementors = []string{"TerritoryOverlap"}
+
+func (ec *executionContext) _TerritoryOverlap(ctx context.Context, sel ast.SelectionSet, obj *model.TerritoryOverlap) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, territoryOverlapImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TerritoryOverlap")
+		case "a":
+			out.Values[i] = ec._TerritoryOverlap_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._TerritoryOverlap_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bothExclusive":
+			out.Values[i] = ec._TerritoryOverlap_bothExclusive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var transferCustomerPayloadImplementors = []string{"TransferCustomerPayload"}
 
 func (ec *executionContext) _TransferCustomerPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TransferCustomerPayload) graphql.Marshaler {
@@ -13871,6 +21978,44 @@ func (ec *executionContext) _UnassignTerritoryPayload(ctx context.Context, sel a
 			out.Values[i] = graphql.MarshalString("UnassignTerritoryPayload")
 		case "assignment":
 			out.Values[i] = ec._UnassignTerritoryPayload_assignment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uncoveredRegionImplementors = []string{"UncoveredRegion"}
+
+func (ec *executionContext) _UncoveredRegion(ctx context.Context, sel ast.SelectionSet, obj *model.UncoveredRegion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uncoveredRegionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UncoveredRegion")
+		case "region":
+			out.Values[i] = ec._UncoveredRegion_region(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "customers":
+			out.Values[i] = ec._UncoveredRegion_customers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14352,6 +22497,19 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAcknowledgeConflictInput2channelboardᚋgraphᚋmodelᚐAcknowledgeConflictInput(ctx context.Context, v any) (model.AcknowledgeConflictInput, error) {
+	res, err := ec.unmarshalInputAcknowledgeConflictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAcknowledgeConflictPayload2ᚖchannelboardᚋgraphᚋmodelᚐAcknowledgeConflictPayload(ctx context.Context, sel ast.SelectionSet, v *model.AcknowledgeConflictPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AcknowledgeConflictPayload!")
+		return graphql.Null
+	}
+	return ec._AcknowledgeConflictPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNApproveDealInput2channelboardᚋgraphᚋmodelᚐApproveDealInput(ctx context.Context, v any) (model.ApproveDealInput, error) {
 	res, err := ec.unmarshalInputApproveDealInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14469,6 +22627,362 @@ func (ec *executionContext) marshalNCloseDealPayload2ᚖchannelboardᚋgraphᚋm
 	return ec._CloseDealPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCompensation2channelboardᚋchannelᚐCompensation(ctx context.Context, sel ast.SelectionSet, v channel.Compensation) graphql.Marshaler {
+	return ec._Compensation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCompensation2ᚕchannelboardᚋchannelᚐCompensationᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.Compensation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompensation2channelboardᚋchannelᚐCompensation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis(ctx context.Context, v any) (channel.CompensationBasis, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis(ctx context.Context, sel ast.SelectionSet, v channel.CompensationBasis) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CompensationBasis!")
+	}
+	return res
+}
+
+var (
+	unmarshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis = map[string]channel.CompensationBasis{
+		"AGENT_COMMISSION":  channel.AgentCommission,
+		"DISCOUNT_ON_GOODS": channel.DiscountOnGoods,
+		"CASH":              channel.Cash,
+	}
+	marshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis = map[channel.CompensationBasis]string{
+		channel.AgentCommission: "AGENT_COMMISSION",
+		channel.DiscountOnGoods: "DISCOUNT_ON_GOODS",
+		channel.Cash:            "CASH",
+	}
+)
+
+func (ec *executionContext) marshalNConflict2channelboardᚋstoreᚐConflict(ctx context.Context, sel ast.SelectionSet, v store.Conflict) graphql.Marshaler {
+	return ec._Conflict(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflict2ᚕchannelboardᚋstoreᚐConflictᚄ(ctx context.Context, sel ast.SelectionSet, v []store.Conflict) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflict2channelboardᚋstoreᚐConflict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflict2ᚖchannelboardᚋstoreᚐConflict(ctx context.Context, sel ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Conflict!")
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictConnection2ᚖchannelboardᚋgraphᚋmodelᚐConflictConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConflictConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictConnection!")
+		return graphql.Null
+	}
+	return ec._ConflictConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictEdge2channelboardᚋgraphᚋmodelᚐConflictEdge(ctx context.Context, sel ast.SelectionSet, v model.ConflictEdge) graphql.Marshaler {
+	return ec._ConflictEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictEdge2ᚕchannelboardᚋgraphᚋmodelᚐConflictEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConflictEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictEdge2channelboardᚋgraphᚋmodelᚐConflictEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictEvent2channelboardᚋstoreᚐConflictEvent(ctx context.Context, sel ast.SelectionSet, v store.ConflictEvent) graphql.Marshaler {
+	return ec._ConflictEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictEvent2ᚕchannelboardᚋstoreᚐConflictEventᚄ(ctx context.Context, sel ast.SelectionSet, v []store.ConflictEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictEvent2channelboardᚋstoreᚐConflictEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictEvent2ᚖchannelboardᚋstoreᚐConflictEvent(ctx context.Context, sel ast.SelectionSet, v *store.ConflictEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictEvent!")
+		return graphql.Null
+	}
+	return ec._ConflictEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictEventConnection2ᚖchannelboardᚋgraphᚋmodelᚐConflictEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.ConflictEventConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictEventConnection!")
+		return graphql.Null
+	}
+	return ec._ConflictEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConflictEventEdge2channelboardᚋgraphᚋmodelᚐConflictEventEdge(ctx context.Context, sel ast.SelectionSet, v model.ConflictEventEdge) graphql.Marshaler {
+	return ec._ConflictEventEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictEventEdge2ᚕchannelboardᚋgraphᚋmodelᚐConflictEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConflictEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictEventEdge2channelboardᚋgraphᚋmodelᚐConflictEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConflictEventType2channelboardᚋgraphᚋmodelᚐConflictEventType(ctx context.Context, v any) (model.ConflictEventType, error) {
+	var res model.ConflictEventType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictEventType2channelboardᚋgraphᚋmodelᚐConflictEventType(ctx context.Context, sel ast.SelectionSet, v model.ConflictEventType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNConflictExplanation2channelboardᚋchannelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v channel.Explanation) graphql.Marshaler {
+	return ec._ConflictExplanation(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx context.Context, v any) (channel.ConflictKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConflictKind2channelboardᚋchannelᚐConflictKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx context.Context, sel ast.SelectionSet, v channel.ConflictKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConflictKind2channelboardᚋchannelᚐConflictKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConflictKind2channelboardᚋchannelᚐConflictKind = map[string]channel.ConflictKind{
+		"DUPLICATE_REGISTRATION": channel.DuplicateRegistration,
+		"DIRECT_BYPASS":          channel.DirectBypass,
+		"SMALL_DIRECT_ORDER":     channel.SmallDirectOrder,
+		"OWNERSHIP_CLAIM":        channel.OwnershipClaim,
+		"OUT_OF_TERRITORY":       channel.OutOfTerritory,
+		"PRICE_BELOW_FLOOR":      channel.PriceBelowFloor,
+		"PRICE_MISMATCH":         channel.PriceMismatch,
+		"DUPLICATE_CUSTOMER":     channel.DuplicateCustomer,
+	}
+	marshalNConflictKind2channelboardᚋchannelᚐConflictKind = map[channel.ConflictKind]string{
+		channel.DuplicateRegistration: "DUPLICATE_REGISTRATION",
+		channel.DirectBypass:          "DIRECT_BYPASS",
+		channel.SmallDirectOrder:      "SMALL_DIRECT_ORDER",
+		channel.OwnershipClaim:        "OWNERSHIP_CLAIM",
+		channel.OutOfTerritory:        "OUT_OF_TERRITORY",
+		channel.PriceBelowFloor:       "PRICE_BELOW_FLOOR",
+		channel.PriceMismatch:         "PRICE_MISMATCH",
+		channel.DuplicateCustomer:     "DUPLICATE_CUSTOMER",
+	}
+)
+
+func (ec *executionContext) unmarshalNConflictOrderField2channelboardᚋgraphᚋmodelᚐConflictOrderField(ctx context.Context, v any) (model.ConflictOrderField, error) {
+	var res model.ConflictOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictOrderField2channelboardᚋgraphᚋmodelᚐConflictOrderField(ctx context.Context, sel ast.SelectionSet, v model.ConflictOrderField) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNConflictParties2ᚖchannelboardᚋgraphᚋmodelᚐConflictParties(ctx context.Context, sel ast.SelectionSet, v *model.ConflictParties) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConflictParties!")
+		return graphql.Null
+	}
+	return ec._ConflictParties(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConflictResolution2channelboardᚋchannelᚐResolution(ctx context.Context, v any) (channel.Resolution, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConflictResolution2channelboardᚋchannelᚐResolution[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictResolution2channelboardᚋchannelᚐResolution(ctx context.Context, sel ast.SelectionSet, v channel.Resolution) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConflictResolution2channelboardᚋchannelᚐResolution[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictResolution!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConflictResolution2channelboardᚋchannelᚐResolution = map[string]channel.Resolution{
+		"AWARD_DEALER":      channel.AwardDealer,
+		"AWARD_DIRECT":      channel.AwardDirect,
+		"SPLIT":             channel.Split,
+		"ROUTE_TO_DEALER":   channel.RouteToDealer,
+		"TRANSFER_CUSTOMER": channel.TransferCustomer,
+		"DISMISS":           channel.Dismiss,
+		"AUTO":              channel.ResolutionAuto,
+	}
+	marshalNConflictResolution2channelboardᚋchannelᚐResolution = map[channel.Resolution]string{
+		channel.AwardDealer:      "AWARD_DEALER",
+		channel.AwardDirect:      "AWARD_DIRECT",
+		channel.Split:            "SPLIT",
+		channel.RouteToDealer:    "ROUTE_TO_DEALER",
+		channel.TransferCustomer: "TRANSFER_CUSTOMER",
+		channel.Dismiss:          "DISMISS",
+		channel.ResolutionAuto:   "AUTO",
+	}
+)
+
+func (ec *executionContext) unmarshalNConflictStatsDimension2channelboardᚋgraphᚋmodelᚐConflictStatsDimension(ctx context.Context, v any) (model.ConflictStatsDimension, error) {
+	var res model.ConflictStatsDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictStatsDimension2channelboardᚋgraphᚋmodelᚐConflictStatsDimension(ctx context.Context, sel ast.SelectionSet, v model.ConflictStatsDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNConflictStatsDimension2ᚕchannelboardᚋgraphᚋmodelᚐConflictStatsDimensionᚄ(ctx context.Context, v any) ([]model.ConflictStatsDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ConflictStatsDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConflictStatsDimension2channelboardᚋgraphᚋmodelᚐConflictStatsDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNConflictStatsDimension2ᚕchannelboardᚋgraphᚋmodelᚐConflictStatsDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ConflictStatsDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictStatsDimension2channelboardᚋgraphᚋmodelᚐConflictStatsDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConflictStatsRow2channelboardᚋstoreᚐConflictStatsRow(ctx context.Context, sel ast.SelectionSet, v store.ConflictStatsRow) graphql.Marshaler {
+	return ec._ConflictStatsRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConflictStatsRow2ᚕchannelboardᚋstoreᚐConflictStatsRowᚄ(ctx context.Context, sel ast.SelectionSet, v []store.ConflictStatsRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictStatsRow2channelboardᚋstoreᚐConflictStatsRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx context.Context, v any) (channel.ConflictStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConflictStatus2channelboardᚋchannelᚐConflictStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx context.Context, sel ast.SelectionSet, v channel.ConflictStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConflictStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConflictStatus2channelboardᚋchannelᚐConflictStatus = map[string]channel.ConflictStatus{
+		"OPEN":         channel.ConflictOpen,
+		"ACKNOWLEDGED": channel.ConflictAcknowledged,
+		"RESOLVED":     channel.ConflictResolved,
+		"DISMISSED":    channel.ConflictDismissed,
+	}
+	marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus = map[channel.ConflictStatus]string{
+		channel.ConflictOpen:         "OPEN",
+		channel.ConflictAcknowledged: "ACKNOWLEDGED",
+		channel.ConflictResolved:     "RESOLVED",
+		channel.ConflictDismissed:    "DISMISSED",
+	}
+)
+
 func (ec *executionContext) marshalNContact2ᚖchannelboardᚋgraphᚋmodelᚐContact(ctx context.Context, sel ast.SelectionSet, v *model.Contact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Contact!")
@@ -14501,6 +23015,51 @@ func (ec *executionContext) marshalNCreateDealerPayload2ᚖchannelboardᚋgraph�
 		return graphql.Null
 	}
 	return ec._CreateDealerPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCreditSplit2channelboardᚋchannelᚐCreditSplit(ctx context.Context, sel ast.SelectionSet, v channel.CreditSplit) graphql.Marshaler {
+	return ec._CreditSplit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCreditSplit2ᚕchannelboardᚋchannelᚐCreditSplitᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.CreditSplit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCreditSplit2channelboardᚋchannelᚐCreditSplit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCreditSplitInput2channelboardᚋgraphᚋmodelᚐCreditSplitInput(ctx context.Context, v any) (model.CreditSplitInput, error) {
+	res, err := ec.unmarshalInputCreditSplitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCustomer2channelboardᚋchannelᚐCustomer(ctx context.Context, sel ast.SelectionSet, v channel.Customer) graphql.Marshaler {
+	return ec._Customer(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCustomer2ᚕchannelboardᚋchannelᚐCustomerᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.Customer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustomer2channelboardᚋchannelᚐCustomer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNCustomer2ᚖchannelboardᚋchannelᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *channel.Customer) graphql.Marshaler {
@@ -14591,6 +23150,26 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDeal2channelboardᚋchannelᚐDeal(ctx context.Context, sel ast.SelectionSet, v channel.Deal) graphql.Marshaler {
+	return ec._Deal(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeal2ᚕchannelboardᚋchannelᚐDealᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.Deal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeal2channelboardᚋchannelᚐDeal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDeal2ᚖchannelboardᚋchannelᚐDeal(ctx context.Context, sel ast.SelectionSet, v *channel.Deal) graphql.Marshaler {
@@ -14777,6 +23356,42 @@ func (ec *executionContext) marshalNDealerOrderField2channelboardᚋgraphᚋmode
 	return v
 }
 
+func (ec *executionContext) marshalNDealerPerformance2ᚖchannelboardᚋgraphᚋmodelᚐDealerPerformance(ctx context.Context, sel ast.SelectionSet, v *model.DealerPerformance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DealerPerformance!")
+		return graphql.Null
+	}
+	return ec._DealerPerformance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealerPerformanceConnection2ᚖchannelboardᚋgraphᚋmodelᚐDealerPerformanceConnection(ctx context.Context, sel ast.SelectionSet, v *model.DealerPerformanceConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DealerPerformanceConnection!")
+		return graphql.Null
+	}
+	return ec._DealerPerformanceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealerPerformanceEdge2channelboardᚋgraphᚋmodelᚐDealerPerformanceEdge(ctx context.Context, sel ast.SelectionSet, v model.DealerPerformanceEdge) graphql.Marshaler {
+	return ec._DealerPerformanceEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealerPerformanceEdge2ᚕchannelboardᚋgraphᚋmodelᚐDealerPerformanceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DealerPerformanceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDealerPerformanceEdge2channelboardᚋgraphᚋmodelᚐDealerPerformanceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNDealerPlan2ᚖchannelboardᚋchannelᚐDealerPlan(ctx context.Context, sel ast.SelectionSet, v *channel.DealerPlan) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "DealerPlan!")
@@ -14812,6 +23427,26 @@ var (
 		channel.DealerTerminated: "TERMINATED",
 	}
 )
+
+func (ec *executionContext) marshalNExplanationParam2channelboardᚋgraphᚋmodelᚐExplanationParam(ctx context.Context, sel ast.SelectionSet, v model.ExplanationParam) graphql.Marshaler {
+	return ec._ExplanationParam(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExplanationParam2ᚕchannelboardᚋgraphᚋmodelᚐExplanationParamᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ExplanationParam) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExplanationParam2channelboardᚋgraphᚋmodelᚐExplanationParam(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
@@ -14900,6 +23535,22 @@ func (ec *executionContext) marshalNInt642int64(ctx context.Context, sel ast.Sel
 
 func (ec *executionContext) marshalNMoney2channelboardᚋchannelᚐMoney(ctx context.Context, sel ast.SelectionSet, v channel.Money) graphql.Marshaler {
 	return ec._Money(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMoney2ᚕchannelboardᚋchannelᚐMoneyᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.Money) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMoney2channelboardᚋchannelᚐMoney(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNMoney2ᚖchannelboardᚋchannelᚐMoney(ctx context.Context, sel ast.SelectionSet, v *channel.Money) graphql.Marshaler {
@@ -15018,12 +23669,62 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNOwnershipShareRow2channelboardᚋgraphᚋmodelᚐOwnershipShareRow(ctx context.Context, sel ast.SelectionSet, v model.OwnershipShareRow) graphql.Marshaler {
+	return ec._OwnershipShareRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOwnershipShareRow2ᚕchannelboardᚋgraphᚋmodelᚐOwnershipShareRowᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OwnershipShareRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOwnershipShareRow2channelboardᚋgraphᚋmodelᚐOwnershipShareRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖchannelboardᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPipelineDimension2channelboardᚋgraphᚋmodelᚐPipelineDimension(ctx context.Context, v any) (model.PipelineDimension, error) {
+	var res model.PipelineDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPipelineDimension2channelboardᚋgraphᚋmodelᚐPipelineDimension(ctx context.Context, sel ast.SelectionSet, v model.PipelineDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNPipelineRow2channelboardᚋgraphᚋmodelᚐPipelineRow(ctx context.Context, sel ast.SelectionSet, v model.PipelineRow) graphql.Marshaler {
+	return ec._PipelineRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPipelineRow2ᚕchannelboardᚋgraphᚋmodelᚐPipelineRowᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PipelineRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPipelineRow2channelboardᚋgraphᚋmodelᚐPipelineRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPolicy2channelboardᚋchannelᚐPolicy(ctx context.Context, sel ast.SelectionSet, v channel.Policy) graphql.Marshaler {
@@ -15161,6 +23862,19 @@ func (ec *executionContext) marshalNRejectDealPayload2ᚖchannelboardᚋgraphᚋ
 	return ec._RejectDealPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNResolveConflictInput2channelboardᚋgraphᚋmodelᚐResolveConflictInput(ctx context.Context, v any) (model.ResolveConflictInput, error) {
+	res, err := ec.unmarshalInputResolveConflictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResolveConflictPayload2ᚖchannelboardᚋgraphᚋmodelᚐResolveConflictPayload(ctx context.Context, sel ast.SelectionSet, v *model.ResolveConflictPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResolveConflictPayload!")
+		return graphql.Null
+	}
+	return ec._ResolveConflictPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSegment2channelboardᚋchannelᚐSegment(ctx context.Context, v any) (channel.Segment, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNSegment2channelboardᚋchannelᚐSegment[tmp]
@@ -15264,6 +23978,36 @@ func (ec *executionContext) marshalNSetPolicyPayload2ᚖchannelboardᚋgraphᚋm
 	return ec._SetPolicyPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSeverity2channelboardᚋchannelᚐSeverity(ctx context.Context, v any) (channel.Severity, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNSeverity2channelboardᚋchannelᚐSeverity[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSeverity2channelboardᚋchannelᚐSeverity(ctx context.Context, sel ast.SelectionSet, v channel.Severity) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNSeverity2channelboardᚋchannelᚐSeverity[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Severity!")
+	}
+	return res
+}
+
+var (
+	unmarshalNSeverity2channelboardᚋchannelᚐSeverity = map[string]channel.Severity{
+		"LOW":      channel.SeverityLow,
+		"MEDIUM":   channel.SeverityMedium,
+		"HIGH":     channel.SeverityHigh,
+		"CRITICAL": channel.SeverityCritical,
+	}
+	marshalNSeverity2channelboardᚋchannelᚐSeverity = map[channel.Severity]string{
+		channel.SeverityLow:      "LOW",
+		channel.SeverityMedium:   "MEDIUM",
+		channel.SeverityHigh:     "HIGH",
+		channel.SeverityCritical: "CRITICAL",
+	}
+)
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15334,6 +24078,34 @@ func (ec *executionContext) marshalNTerritoryAssignmentEdge2ᚕchannelboardᚋgr
 	return ret
 }
 
+func (ec *executionContext) marshalNTerritoryCoverage2ᚖchannelboardᚋgraphᚋmodelᚐTerritoryCoverage(ctx context.Context, sel ast.SelectionSet, v *model.TerritoryCoverage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TerritoryCoverage!")
+		return graphql.Null
+	}
+	return ec._TerritoryCoverage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTerritoryOverlap2channelboardᚋgraphᚋmodelᚐTerritoryOverlap(ctx context.Context, sel ast.SelectionSet, v model.TerritoryOverlap) graphql.Marshaler {
+	return ec._TerritoryOverlap(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTerritoryOverlap2ᚕchannelboardᚋgraphᚋmodelᚐTerritoryOverlapᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TerritoryOverlap) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTerritoryOverlap2channelboardᚋgraphᚋmodelᚐTerritoryOverlap(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15372,6 +24144,26 @@ func (ec *executionContext) marshalNUnassignTerritoryPayload2ᚖchannelboardᚋg
 		return graphql.Null
 	}
 	return ec._UnassignTerritoryPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUncoveredRegion2channelboardᚋgraphᚋmodelᚐUncoveredRegion(ctx context.Context, sel ast.SelectionSet, v model.UncoveredRegion) graphql.Marshaler {
+	return ec._UncoveredRegion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNUncoveredRegion2ᚕchannelboardᚋgraphᚋmodelᚐUncoveredRegionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.UncoveredRegion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUncoveredRegion2channelboardᚋgraphᚋmodelᚐUncoveredRegion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNUpdateCustomerInput2channelboardᚋgraphᚋmodelᚐUpdateCustomerInput(ctx context.Context, v any) (model.UpdateCustomerInput, error) {
@@ -15555,6 +24347,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOBonusTier2ᚖchannelboardᚋchannelᚐBonusTier(ctx context.Context, sel ast.SelectionSet, v *channel.BonusTier) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BonusTier(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBonusTierInput2ᚕchannelboardᚋgraphᚋmodelᚐBonusTierInputᚄ(ctx context.Context, v any) ([]model.BonusTierInput, error) {
 	if v == nil {
 		return nil, nil
@@ -15631,6 +24430,281 @@ var (
 		channel.ChannelDirect: "DIRECT",
 	}
 )
+
+func (ec *executionContext) marshalOCompensation2ᚖchannelboardᚋchannelᚐCompensation(ctx context.Context, sel ast.SelectionSet, v *channel.Compensation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Compensation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis(ctx context.Context, v any) (*channel.CompensationBasis, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis(ctx context.Context, sel ast.SelectionSet, v *channel.CompensationBasis) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis[*v])
+	return res
+}
+
+var (
+	unmarshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis = map[string]channel.CompensationBasis{
+		"AGENT_COMMISSION":  channel.AgentCommission,
+		"DISCOUNT_ON_GOODS": channel.DiscountOnGoods,
+		"CASH":              channel.Cash,
+	}
+	marshalOCompensationBasis2ᚖchannelboardᚋchannelᚐCompensationBasis = map[channel.CompensationBasis]string{
+		channel.AgentCommission: "AGENT_COMMISSION",
+		channel.DiscountOnGoods: "DISCOUNT_ON_GOODS",
+		channel.Cash:            "CASH",
+	}
+)
+
+func (ec *executionContext) unmarshalOCompensationInput2ᚖchannelboardᚋgraphᚋmodelᚐCompensationInput(ctx context.Context, v any) (*model.CompensationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCompensationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflict2ᚖchannelboardᚋstoreᚐConflict(ctx context.Context, sel ast.SelectionSet, v *store.Conflict) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Conflict(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConflictFilter2ᚖchannelboardᚋgraphᚋmodelᚐConflictFilter(ctx context.Context, v any) (*model.ConflictFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConflictFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConflictKind2ᚕchannelboardᚋchannelᚐConflictKindᚄ(ctx context.Context, v any) ([]channel.ConflictKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]channel.ConflictKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConflictKind2ᚕchannelboardᚋchannelᚐConflictKindᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.ConflictKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind(ctx context.Context, v any) (*channel.ConflictKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind(ctx context.Context, sel ast.SelectionSet, v *channel.ConflictKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind[*v])
+	return res
+}
+
+var (
+	unmarshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind = map[string]channel.ConflictKind{
+		"DUPLICATE_REGISTRATION": channel.DuplicateRegistration,
+		"DIRECT_BYPASS":          channel.DirectBypass,
+		"SMALL_DIRECT_ORDER":     channel.SmallDirectOrder,
+		"OWNERSHIP_CLAIM":        channel.OwnershipClaim,
+		"OUT_OF_TERRITORY":       channel.OutOfTerritory,
+		"PRICE_BELOW_FLOOR":      channel.PriceBelowFloor,
+		"PRICE_MISMATCH":         channel.PriceMismatch,
+		"DUPLICATE_CUSTOMER":     channel.DuplicateCustomer,
+	}
+	marshalOConflictKind2ᚖchannelboardᚋchannelᚐConflictKind = map[channel.ConflictKind]string{
+		channel.DuplicateRegistration: "DUPLICATE_REGISTRATION",
+		channel.DirectBypass:          "DIRECT_BYPASS",
+		channel.SmallDirectOrder:      "SMALL_DIRECT_ORDER",
+		channel.OwnershipClaim:        "OWNERSHIP_CLAIM",
+		channel.OutOfTerritory:        "OUT_OF_TERRITORY",
+		channel.PriceBelowFloor:       "PRICE_BELOW_FLOOR",
+		channel.PriceMismatch:         "PRICE_MISMATCH",
+		channel.DuplicateCustomer:     "DUPLICATE_CUSTOMER",
+	}
+)
+
+func (ec *executionContext) unmarshalOConflictOrder2ᚖchannelboardᚋgraphᚋmodelᚐConflictOrder(ctx context.Context, v any) (*model.ConflictOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputConflictOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution(ctx context.Context, v any) (*channel.Resolution, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution(ctx context.Context, sel ast.SelectionSet, v *channel.Resolution) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution[*v])
+	return res
+}
+
+var (
+	unmarshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution = map[string]channel.Resolution{
+		"AWARD_DEALER":      channel.AwardDealer,
+		"AWARD_DIRECT":      channel.AwardDirect,
+		"SPLIT":             channel.Split,
+		"ROUTE_TO_DEALER":   channel.RouteToDealer,
+		"TRANSFER_CUSTOMER": channel.TransferCustomer,
+		"DISMISS":           channel.Dismiss,
+		"AUTO":              channel.ResolutionAuto,
+	}
+	marshalOConflictResolution2ᚖchannelboardᚋchannelᚐResolution = map[channel.Resolution]string{
+		channel.AwardDealer:      "AWARD_DEALER",
+		channel.AwardDirect:      "AWARD_DIRECT",
+		channel.Split:            "SPLIT",
+		channel.RouteToDealer:    "ROUTE_TO_DEALER",
+		channel.TransferCustomer: "TRANSFER_CUSTOMER",
+		channel.Dismiss:          "DISMISS",
+		channel.ResolutionAuto:   "AUTO",
+	}
+)
+
+func (ec *executionContext) unmarshalOConflictStatus2ᚕchannelboardᚋchannelᚐConflictStatusᚄ(ctx context.Context, v any) ([]channel.ConflictStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]channel.ConflictStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOConflictStatus2ᚕchannelboardᚋchannelᚐConflictStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.ConflictStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus(ctx context.Context, v any) (*channel.ConflictStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus(ctx context.Context, sel ast.SelectionSet, v *channel.ConflictStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus = map[string]channel.ConflictStatus{
+		"OPEN":         channel.ConflictOpen,
+		"ACKNOWLEDGED": channel.ConflictAcknowledged,
+		"RESOLVED":     channel.ConflictResolved,
+		"DISMISSED":    channel.ConflictDismissed,
+	}
+	marshalOConflictStatus2ᚖchannelboardᚋchannelᚐConflictStatus = map[channel.ConflictStatus]string{
+		channel.ConflictOpen:         "OPEN",
+		channel.ConflictAcknowledged: "ACKNOWLEDGED",
+		channel.ConflictResolved:     "RESOLVED",
+		channel.ConflictDismissed:    "DISMISSED",
+	}
+)
+
+func (ec *executionContext) unmarshalOCreditSplitInput2ᚕchannelboardᚋgraphᚋmodelᚐCreditSplitInputᚄ(ctx context.Context, v any) ([]model.CreditSplitInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.CreditSplitInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCreditSplitInput2channelboardᚋgraphᚋmodelᚐCreditSplitInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
 
 func (ec *executionContext) marshalOCustomer2ᚖchannelboardᚋchannelᚐCustomer(ctx context.Context, sel ast.SelectionSet, v *channel.Customer) graphql.Marshaler {
 	if v == nil {
@@ -15859,6 +24933,14 @@ func (ec *executionContext) unmarshalODealerOrder2ᚖchannelboardᚋgraphᚋmode
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODealerPerformanceFilter2ᚖchannelboardᚋgraphᚋmodelᚐDealerPerformanceFilter(ctx context.Context, v any) (*model.DealerPerformanceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDealerPerformanceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalODealerPlan2ᚖchannelboardᚋchannelᚐDealerPlan(ctx context.Context, sel ast.SelectionSet, v *channel.DealerPlan) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15897,6 +24979,17 @@ var (
 		channel.DealerTerminated: "TERMINATED",
 	}
 )
+
+func (ec *executionContext) unmarshalOFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
@@ -15968,6 +25061,18 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -15984,6 +25089,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOMoney2ᚖchannelboardᚋchannelᚐMoney(ctx context.Context, sel ast.SelectionSet, v *channel.Money) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Money(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOMoneyInput2ᚖchannelboardᚋgraphᚋmodelᚐMoneyInput(ctx context.Context, v any) (*model.MoneyInput, error) {
@@ -16041,6 +25153,65 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalOOwnershipChange2ᚖchannelboardᚋchannelᚐOwnershipChange(ctx context.Context, sel ast.SelectionSet, v *channel.OwnershipChange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._OwnershipChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOwnershipShareFilter2ᚖchannelboardᚋgraphᚋmodelᚐOwnershipShareFilter(ctx context.Context, v any) (*model.OwnershipShareFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOwnershipShareFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPipelineDimension2ᚕchannelboardᚋgraphᚋmodelᚐPipelineDimensionᚄ(ctx context.Context, v any) ([]model.PipelineDimension, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PipelineDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPipelineDimension2channelboardᚋgraphᚋmodelᚐPipelineDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPipelineDimension2ᚕchannelboardᚋgraphᚋmodelᚐPipelineDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PipelineDimension) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPipelineDimension2channelboardᚋgraphᚋmodelᚐPipelineDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPipelineFilter2ᚖchannelboardᚋgraphᚋmodelᚐPipelineFilter(ctx context.Context, v any) (*model.PipelineFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPipelineFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOPolicy2ᚖchannelboardᚋchannelᚐPolicy(ctx context.Context, sel ast.SelectionSet, v *channel.Policy) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -16063,6 +25234,13 @@ func (ec *executionContext) unmarshalOPriceFloorInput2ᚕchannelboardᚋgraphᚋ
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOProductLine2ᚖchannelboardᚋchannelᚐProductLine(ctx context.Context, sel ast.SelectionSet, v *channel.ProductLine) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProductLine(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORegion2ᚖchannelboardᚋchannelᚐRegion(ctx context.Context, sel ast.SelectionSet, v *channel.Region) graphql.Marshaler {
@@ -16154,6 +25332,76 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalOSeverity2ᚕchannelboardᚋchannelᚐSeverityᚄ(ctx context.Context, v any) ([]channel.Severity, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]channel.Severity, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSeverity2channelboardᚋchannelᚐSeverity(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSeverity2ᚕchannelboardᚋchannelᚐSeverityᚄ(ctx context.Context, sel ast.SelectionSet, v []channel.Severity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeverity2channelboardᚋchannelᚐSeverity(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity(ctx context.Context, v any) (*channel.Severity, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity(ctx context.Context, sel ast.SelectionSet, v *channel.Severity) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity[*v])
+	return res
+}
+
+var (
+	unmarshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity = map[string]channel.Severity{
+		"LOW":      channel.SeverityLow,
+		"MEDIUM":   channel.SeverityMedium,
+		"HIGH":     channel.SeverityHigh,
+		"CRITICAL": channel.SeverityCritical,
+	}
+	marshalOSeverity2ᚖchannelboardᚋchannelᚐSeverity = map[channel.Severity]string{
+		channel.SeverityLow:      "LOW",
+		channel.SeverityMedium:   "MEDIUM",
+		channel.SeverityHigh:     "HIGH",
+		channel.SeverityCritical: "CRITICAL",
+	}
+)
+
 func (ec *executionContext) unmarshalOSortDirection2ᚖchannelboardᚋgraphᚋmodelᚐSortDirection(ctx context.Context, v any) (*model.SortDirection, error) {
 	if v == nil {
 		return nil, nil
@@ -16186,6 +25434,14 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTerritoryCoverageFilter2ᚖchannelboardᚋgraphᚋmodelᚐTerritoryCoverageFilter(ctx context.Context, v any) (*model.TerritoryCoverageFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTerritoryCoverageFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOTerritoryFilter2ᚖchannelboardᚋgraphᚋmodelᚐTerritoryFilter(ctx context.Context, v any) (*model.TerritoryFilter, error) {

@@ -31,6 +31,8 @@ const (
 
 type options struct {
 	loaderWait time.Duration
+	feed       *store.Hub  // Subscription.conflictEvents (feed.go)
+	ws         *Websockets // the websocket transport (websocket.go)
 }
 
 // Option tunes NewHandler.
@@ -51,13 +53,17 @@ func NewHandler(st *store.Store, logger *slog.Logger, opts ...Option) http.Handl
 	if logger == nil {
 		logger = slog.Default()
 	}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{store: st, logger: logger}}))
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{store: st, logger: logger, feed: o.feed}}))
+	if o.ws != nil {
+		srv.AddTransport(o.ws.Transport())
+	}
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	srv.Use(feedLoaders{st: st, hub: o.feed, wait: o.loaderWait})
 	srv.SetErrorPresenter(errorPresenter(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "graphql panic", "op", "graphql", "path", pathOf(ctx), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))

@@ -22,6 +22,7 @@ const (
 	typeOwnershipChange = "OwnershipChange"
 	typeDeal            = "Deal"
 	typePolicy          = "Policy"
+	typeConflict        = "Conflict"
 )
 
 func encodeID(typ string, id int64) string {

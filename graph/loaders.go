@@ -33,6 +33,17 @@ type loaders struct {
 	deal            *dataloadgen.Loader[int64, channel.Deal]
 	policy          *dataloadgen.Loader[int, channel.Policy]
 	plan            *dataloadgen.Loader[store.PlanKey, channel.DealerPlan]
+
+	// Conflicts and what hangs off them (graph/conflict.graphqls).
+	conflict                *dataloadgen.Loader[int64, store.Conflict]
+	conflictsByCustomer     *dataloadgen.Loader[int64, []store.Conflict]
+	conflictsByDeal         *dataloadgen.Loader[int64, []store.Conflict]
+	openConflictsByCustomer *dataloadgen.Loader[int64, int]
+	openConflictsByDealer   *dataloadgen.Loader[int64, int]
+	conflictEvents          *dataloadgen.Loader[int64, []store.ConflictEvent]
+	compensations           *dataloadgen.Loader[int64, []channel.Compensation]
+	dealerCompensations     *dataloadgen.Loader[int64, []channel.Compensation]
+	splits                  *dataloadgen.Loader[int64, []channel.CreditSplit]
 }
 
 // defaultLoaderWait is how long a loader collects keys before it queries.
@@ -59,6 +70,16 @@ func newLoaders(st *store.Store, wait time.Duration) *loaders {
 		deal:            dataloadgen.NewMappedLoader(st.DealsByIDs, opts...),
 		policy:          dataloadgen.NewMappedLoader(st.PoliciesByYears, opts...),
 		plan:            dataloadgen.NewMappedLoader(st.PlansByKeys, opts...),
+
+		conflict:                dataloadgen.NewMappedLoader(st.ConflictsByIDs, opts...),
+		conflictsByCustomer:     dataloadgen.NewMappedLoader(complete(st.ConflictsByCustomers), opts...),
+		conflictsByDeal:         dataloadgen.NewMappedLoader(complete(st.ConflictsByDeals), opts...),
+		openConflictsByCustomer: dataloadgen.NewMappedLoader(complete(st.OpenConflictCountsByCustomers), opts...),
+		openConflictsByDealer:   dataloadgen.NewMappedLoader(complete(st.OpenConflictCountsByDealers), opts...),
+		conflictEvents:          dataloadgen.NewMappedLoader(complete(st.EventsByConflicts), opts...),
+		compensations:           dataloadgen.NewMappedLoader(complete(st.CompensationsByConflicts), opts...),
+		dealerCompensations:     dataloadgen.NewMappedLoader(complete(st.CompensationsByDealers), opts...),
+		splits:                  dataloadgen.NewMappedLoader(complete(st.SplitsByConflicts), opts...),
 	}
 }
 

@@ -73,6 +73,8 @@ func (r *Resolver) nodeThunk(ctx context.Context, gid, field string) (func() (No
 		return nodeOf(ctx, l.deal, id), nil
 	case typePolicy:
 		return nodeOf(ctx, l.policy, int(id)), nil
+	case typeConflict:
+		return nodeOf(ctx, l.conflict, id), nil
 	}
 	return func() (Node, error) { return nil, nil }, nil
 }

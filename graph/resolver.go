@@ -11,4 +11,5 @@ import (
 type Resolver struct {
 	store  *store.Store
 	logger *slog.Logger
+	feed   *store.Hub // the live feed's hub; nil without subscriptions
 }

@@ -157,7 +157,8 @@ func (r *mutationResolver) TransferCustomer(ctx context.Context, input model.Tra
 		return nil, err
 	}
 	c, change, err := r.store.TransferCustomer(ctx, store.Transfer{
-		CustomerID: id, ToKind: input.To.Kind, ToDealerID: idOrZero(dealer), Reason: input.Reason,
+		IdempotencyKey: input.IdempotencyKey,
+		CustomerID:     id, ToKind: input.To.Kind, ToDealerID: idOrZero(dealer), Reason: input.Reason,
 	})
 	if err != nil {
 		return nil, err

@@ -36,7 +36,14 @@ type Deps struct {
 	App http.Handler
 	// Ready reports whether the service can take traffic (database reachable,
 	// migrations applied). Nil means always ready.
-	Ready  func(ctx context.Context) error
+	Ready func(ctx context.Context) error
+	// Auth serves /auth/ and puts the signed-in viewer in each request's
+	// context; nil serves no sign-in.
+	Auth *Auth
+	// RateLimit limits requests per viewer or address; nil is unlimited.
+	RateLimit *RateLimiter
+	// Export serves /export/*.csv; nil serves none.
+	Export http.Handler
 	Logger *slog.Logger
 }
 
@@ -84,14 +91,30 @@ func (s *Server) Handler() http.Handler { return s.http.Handler }
 
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.instrument("graphql", s.limitBody(s.deps.GraphQL)))
+	limited := func(h http.Handler) http.Handler {
+		if s.deps.RateLimit != nil {
+			return s.deps.RateLimit.Middleware(h)
+		}
+		return h
+	}
+	mux.Handle("/graphql", s.instrument("graphql", limited(s.limitBody(s.deps.GraphQL))))
+	if s.deps.Auth != nil {
+		mux.Handle("/auth/", s.instrument("auth", limited(s.deps.Auth.Handler())))
+	}
+	if s.deps.Export != nil {
+		mux.Handle("GET /export/{file}", s.instrument("export", limited(s.deps.Export)))
+	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /readyz", s.handleReady)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{Registry: s.registry}))
 	if s.deps.App != nil {
 		mux.Handle("/", s.instrument("app", s.deps.App))
 	}
-	return s.logRequests(mux)
+	var h http.Handler = mux
+	if s.deps.Auth != nil {
+		h = s.deps.Auth.Middleware(h)
+	}
+	return s.logRequests(h)
 }
 
 // Start listens on cfg.Addr (":0" picks a free port) and serves in the

@@ -199,10 +199,9 @@ func (s *Store) CreateCustomer(ctx context.Context, in CustomerCreate) (channel.
 	if in.KeyAccount {
 		reason = strings.TrimSpace(in.KeyAccountReason)
 	}
-	var id int64
-	err = s.createOnce(ctx, func(tx bun.Tx) error {
-		var err error
-		id, _, err = idempotent(ctx, tx, in.IdempotencyKey, "createCustomer", func() (int64, error) {
+	var out channel.Customer
+	err = s.idempotentTx(ctx, in.IdempotencyKey, "createCustomer", in, &out, func(tx bun.Tx) error {
+		id, err := func() (int64, error) {
 			if in.OwnerKind == channel.OwnerDealer {
 				if err := requireDealer(ctx, tx, "input.owner.dealerId", in.OwnerDealerID); err != nil {
 					return 0, err
@@ -226,14 +225,23 @@ func (s *Store) CreateCustomer(ctx context.Context, in CustomerCreate) (channel.
 			if _, err := tx.NewInsert().Model(&change).ExcludeColumn("id").Returning("id").Exec(ctx); err != nil {
 				return 0, err
 			}
-			return row.ID, audit(ctx, tx, "create", "customer", row.ID, nil, row.customer())
-		})
+			if err := audit(ctx, tx, "create", "customer", row.ID, nil, row.customer()); err != nil {
+				return 0, err
+			}
+			// A new customer has no deals, but may look like one already
+			// there (DUPLICATE_CUSTOMER).
+			return row.ID, s.judge(ctx, tx, false, row.ID)
+		}()
+		if err != nil {
+			return err
+		}
+		out, err = customerTx(ctx, tx, id, false)
 		return err
 	})
 	if err != nil {
 		return channel.Customer{}, dbError(fmt.Errorf("create customer: %w", err), "customer")
 	}
-	return s.Customer(ctx, id)
+	return out, nil
 }
 
 func customerTx(ctx context.Context, db bun.IDB, id int64, lock bool) (channel.Customer, error) {
@@ -305,7 +313,11 @@ func (s *Store) UpdateCustomer(ctx context.Context, id int64, in CustomerUpdate)
 		if out, err = customerTx(ctx, tx, id, false); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "update", "customer", id, before, out)
+		if err := audit(ctx, tx, "update", "customer", id, before, out); err != nil {
+			return err
+		}
+		// Name, region and segment are facts of every rule.
+		return s.judge(ctx, tx, false, id)
 	})
 	if err != nil {
 		return channel.Customer{}, dbError(fmt.Errorf("update customer %d: %w", id, err), "customer")
@@ -336,7 +348,10 @@ func (s *Store) SetKeyAccount(ctx context.Context, id int64, key bool, reason st
 		if out, err = customerTx(ctx, tx, id, false); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "set_key_account", "customer", id, before, out)
+		if err := audit(ctx, tx, "set_key_account", "customer", id, before, out); err != nil {
+			return err
+		}
+		return s.judge(ctx, tx, true, id)
 	})
 	if err != nil {
 		return channel.Customer{}, dbError(fmt.Errorf("set key account %d: %w", id, err), "customer")
@@ -346,14 +361,15 @@ func (s *Store) SetKeyAccount(ctx context.Context, id int64, key bool, reason st
 
 // Transfer is the input of TransferCustomer.
 type Transfer struct {
-	CustomerID  int64
-	ToKind      channel.OwnerKind
-	ToDealerID  int64
-	Reason      string
-	How         channel.OwnershipHow // default TRANSFER
-	DecidedBy   string
-	OwnerField  string // input path of the new owner, for errors; default "input.to"
-	ReasonField string // default "input.reason"
+	IdempotencyKey *string
+	CustomerID     int64
+	ToKind         channel.OwnerKind
+	ToDealerID     int64
+	Reason         string
+	How            channel.OwnershipHow // default TRANSFER
+	DecidedBy      string
+	OwnerField     string // input path of the new owner, for errors; default "input.to"
+	ReasonField    string // default "input.reason"
 }
 
 // TransferCustomer hands a customer to a new owner: it appends the change to
@@ -375,9 +391,13 @@ func (s *Store) TransferCustomer(ctx context.Context, in Transfer) (channel.Cust
 	if in.Reason == "" {
 		return channel.Customer{}, channel.OwnershipChange{}, invalid(in.ReasonField, "a transfer needs a reason")
 	}
-	var out channel.Customer
-	var change channel.OwnershipChange
-	err := s.InTx(ctx, func(tx bun.Tx) error {
+	// The response a retry with the same key gets back.
+	var res struct {
+		Customer channel.Customer
+		Change   channel.OwnershipChange
+	}
+	out, change := &res.Customer, &res.Change
+	err := s.idempotentTx(ctx, in.IdempotencyKey, "transferCustomer", in, &res, func(tx bun.Tx) error {
 		before, err := customerTx(ctx, tx, in.CustomerID, true)
 		if err != nil {
 			return err
@@ -400,22 +420,27 @@ func (s *Store) TransferCustomer(ctx context.Context, in Transfer) (channel.Cust
 		if _, err := tx.NewInsert().Model(&row).ExcludeColumn("id").Returning("id").Exec(ctx); err != nil {
 			return err
 		}
-		change = row.change()
+		*change = row.change()
 		_, err = tx.NewUpdate().Model((*customerRow)(nil)).Where("id = ?", in.CustomerID).
 			Set("owner_kind = ?", row.ToKind).Set("owner_dealer_id = ?", row.ToDealerID).
 			Set("owner_since = ?", now).Set("updated_at = ?", now).Exec(ctx)
 		if err != nil {
 			return err
 		}
-		if out, err = customerTx(ctx, tx, in.CustomerID, false); err != nil {
+		if *out, err = customerTx(ctx, tx, in.CustomerID, false); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "transfer", "customer", in.CustomerID, before, change)
+		if err := audit(ctx, tx, "transfer", "customer", in.CustomerID, before, *change); err != nil {
+			return err
+		}
+		// The owner is a fact of OWNERSHIP_CLAIM, DIRECT_BYPASS and
+		// DUPLICATE_CUSTOMER.
+		return s.judge(ctx, tx, false, in.CustomerID)
 	})
 	if err != nil {
 		return channel.Customer{}, channel.OwnershipChange{}, dbError(fmt.Errorf("transfer customer %d: %w", in.CustomerID, err), "customer")
 	}
-	return out, change, nil
+	return res.Customer, res.Change, nil
 }
 
 // CustomerFilter narrows ListCustomers; nil fields do not filter.

@@ -105,7 +105,10 @@ func policyTx(ctx context.Context, db bun.IDB, year int) (p policyRow, ok bool, 
 
 // RegisterDeal records a deal. With the year's policy requiring approval it
 // waits in PENDING_APPROVAL; otherwise it is REGISTERED and protected for
-// the policy's days. Conflict rules are not applied here.
+// the policy's days — unless another channel already holds a protected
+// registration for the customer and product line: first to register keeps
+// protection. The conflict rules judge the customer in the same
+// transaction, after taking the customer's writer lock.
 func (s *Store) RegisterDeal(ctx context.Context, in DealRegister) (channel.Deal, error) {
 	switch {
 	case in.Channel != channel.ChannelDealer && in.Channel != channel.ChannelDirect:
@@ -137,10 +140,15 @@ func (s *Store) RegisterDeal(ctx context.Context, in DealRegister) (channel.Deal
 		}
 		prepaid = in.Prepaid.Minor
 	}
-	var id int64
-	err = s.createOnce(ctx, func(tx bun.Tx) error {
-		var err error
-		id, _, err = idempotent(ctx, tx, in.IdempotencyKey, "registerDeal", func() (int64, error) {
+	var out channel.Deal
+	err = s.idempotentTx(ctx, in.IdempotencyKey, "registerDeal", in, &out, func(tx bun.Tx) error {
+		id, err := func() (int64, error) {
+			// The customer's writer lock comes first, and the clock is read
+			// after it: registration order is the order the locks were
+			// granted, so "first to register" is well defined under load.
+			if err := lockCustomers(ctx, tx, in.CustomerID); err != nil {
+				return 0, err
+			}
 			now := s.now()
 			pol, ok, err := policyTx(ctx, tx, now.Year())
 			if err != nil {
@@ -166,7 +174,9 @@ func (s *Store) RegisterDeal(ctx context.Context, in DealRegister) (channel.Deal
 			}
 			if approval {
 				row.Stage = string(channel.StagePendingApproval)
-			} else {
+			} else if held, err := protectionHeldByOther(ctx, tx, in.CustomerID, in.ProductLineID, in.Channel, in.DealerID, now); err != nil {
+				return 0, err
+			} else if !held {
 				until := now.AddDate(0, 0, days)
 				row.ProtectedUntil = &until
 			}
@@ -180,14 +190,21 @@ func (s *Store) RegisterDeal(ctx context.Context, in DealRegister) (channel.Deal
 			if err != nil {
 				return 0, err
 			}
-			return row.ID, audit(ctx, tx, "register", "deal", row.ID, nil, row.deal())
-		})
+			if err := audit(ctx, tx, "register", "deal", row.ID, nil, row.deal()); err != nil {
+				return 0, err
+			}
+			return row.ID, s.judge(ctx, tx, true, row.CustomerID)
+		}()
+		if err != nil {
+			return err
+		}
+		out, err = dealTx(ctx, tx, id, false)
 		return err
 	})
 	if err != nil {
 		return channel.Deal{}, dbError(fmt.Errorf("register deal: %w", err), "deal")
 	}
-	return s.Deal(ctx, id)
+	return out, nil
 }
 
 func dealTx(ctx context.Context, db bun.IDB, id int64, lock bool) (channel.Deal, error) {
@@ -215,6 +232,10 @@ func (s *Store) Deal(ctx context.Context, id int64) (channel.Deal, error) {
 func (s *Store) changeDeal(ctx context.Context, id int64, action string, change func(tx bun.Tx, d channel.Deal) error) (channel.Deal, error) {
 	var out channel.Deal
 	err := s.InTx(ctx, func(tx bun.Tx) error {
+		// Customer first, then the deal: the lock order of every writer.
+		if _, err := lockDealCustomer(ctx, tx, id); err != nil {
+			return err
+		}
 		before, err := dealTx(ctx, tx, id, true)
 		if err != nil {
 			return err
@@ -225,7 +246,10 @@ func (s *Store) changeDeal(ctx context.Context, id int64, action string, change 
 		if out, err = dealTx(ctx, tx, id, false); err != nil {
 			return err
 		}
-		return audit(ctx, tx, action, "deal", id, before, out)
+		if err := audit(ctx, tx, action, "deal", id, before, out); err != nil {
+			return err
+		}
+		return s.judge(ctx, tx, true, out.CustomerID)
 	})
 	if err != nil {
 		return channel.Deal{}, dbError(fmt.Errorf("%s deal %d: %w", action, id, err), "deal")
@@ -234,7 +258,7 @@ func (s *Store) changeDeal(ctx context.Context, id int64, action string, change 
 }
 
 // ApproveDeal registers a deal that waited for approval and starts its
-// protection window.
+// protection window, unless another channel already protects the pair.
 func (s *Store) ApproveDeal(ctx context.Context, id int64) (channel.Deal, error) {
 	return s.changeDeal(ctx, id, "approve", func(tx bun.Tx, d channel.Deal) error {
 		if d.Stage != channel.StagePendingApproval {
@@ -248,9 +272,21 @@ func (s *Store) ApproveDeal(ctx context.Context, id int64) (channel.Deal, error)
 		} else if ok {
 			days = pol.RegistrationProtectionDays
 		}
+		// As at registration, protection goes to the first: approving a
+		// deal for a pair another channel already protects registers it
+		// without a window of its own (see protectionHeldByOther).
+		held, err := protectionHeldByOther(ctx, tx, d.CustomerID, d.ProductLineID, d.Channel, d.DealerID, now)
+		if err != nil {
+			return err
+		}
+		var until *time.Time
+		if !held {
+			u := now.AddDate(0, 0, days)
+			until = &u
+		}
 		_, err = tx.NewUpdate().Model((*dealRow)(nil)).Where("id = ?", id).
 			Set("stage = ?", string(channel.StageRegistered)).
-			Set("protected_until = ?", now.AddDate(0, 0, days)).Set("updated_at = ?", now).Exec(ctx)
+			Set("protected_until = ?", until).Set("updated_at = ?", now).Exec(ctx)
 		return err
 	})
 }

@@ -145,10 +145,9 @@ func (s *Store) CreateDealer(ctx context.Context, in DealerCreate) (channel.Deal
 	if in.Tier != nil {
 		tier = *in.Tier
 	}
-	var id int64
-	err := s.createOnce(ctx, func(tx bun.Tx) error {
-		var err error
-		id, _, err = idempotent(ctx, tx, in.IdempotencyKey, "createDealer", func() (int64, error) {
+	var out channel.Dealer
+	err := s.idempotentTx(ctx, in.IdempotencyKey, "createDealer", in, &out, func(tx bun.Tx) error {
+		id, err := func() (int64, error) {
 			if in.ParentID != 0 {
 				var kind string
 				err := tx.NewSelect().Model((*dealerRow)(nil)).Column("kind").Where("id = ?", in.ParentID).Scan(ctx, &kind)
@@ -179,13 +178,17 @@ func (s *Store) CreateDealer(ctx context.Context, in DealerCreate) (channel.Deal
 				return 0, err
 			}
 			return row.ID, audit(ctx, tx, "create", "dealer", row.ID, nil, after)
-		})
+		}()
+		if err != nil {
+			return err
+		}
+		out, err = dealerTx(ctx, tx, id)
 		return err
 	})
 	if err != nil {
 		return channel.Dealer{}, dbError(fmt.Errorf("create dealer %s: %w", in.Code, err), "dealer")
 	}
-	return s.Dealer(ctx, id)
+	return out, nil
 }
 
 // dbErrorField reports sql.ErrNoRows as bad input in field, for references
@@ -230,12 +233,13 @@ func (s *Store) UpdateDealer(ctx context.Context, id int64, in DealerUpdate) (ch
 			return channel.Dealer{}, err
 		}
 	}
-	var out channel.Dealer
+	var out, prev channel.Dealer
 	err := s.InTx(ctx, func(tx bun.Tx) error {
 		before, err := lockDealer(ctx, tx, id)
 		if err != nil {
 			return err
 		}
+		prev = before
 		q := tx.NewUpdate().Model((*dealerRow)(nil)).Where("id = ?", id).Set("updated_at = now()")
 		if in.Name != nil {
 			q = q.Set("name = ?", strings.TrimSpace(*in.Name))
@@ -277,6 +281,14 @@ func (s *Store) UpdateDealer(ctx context.Context, id int64, in DealerUpdate) (ch
 	})
 	if err != nil {
 		return channel.Dealer{}, dbError(fmt.Errorf("update dealer %d: %w", id, err), "dealer")
+	}
+	// Status (a terminated dealer holds no protection or territory), tier
+	// (it ranks suggestions) and name (explanations quote it) are facts of
+	// the rules for every customer the dealer is named for.
+	if out.Status != prev.Status || out.Tier != prev.Tier || out.Name != prev.Name {
+		if err := s.reevaluateAfter(ctx, "the dealer", ReevalScope{DealerID: id, Active: true, DealsOnly: true}); err != nil {
+			return channel.Dealer{}, err
+		}
 	}
 	return out, nil
 }

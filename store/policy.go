@@ -192,6 +192,15 @@ func (s *Store) SetPolicy(ctx context.Context, in PolicySet) (channel.Policy, er
 	if err != nil {
 		return channel.Policy{}, dbError(fmt.Errorf("set policy %d: %w", in.Year, err), "policy")
 	}
+	// The rules judge with the policy of the current year, so only a change
+	// to it moves conflicts: every customer with an open deal or a live
+	// conflict is judged again, in batches after the commit, within this
+	// request (≈8 s for scale-1's 200,000 deals when little changes).
+	if in.Year == s.now().Year() {
+		if err := s.reevaluateAfter(ctx, "the policy", ReevalScope{Active: true, DealsOnly: true}); err != nil {
+			return channel.Policy{}, err
+		}
+	}
 	return s.Policy(ctx, in.Year)
 }
 

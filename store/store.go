@@ -116,50 +116,6 @@ func (s *Store) AuditLog(ctx context.Context, entity string, id int64) ([]AuditE
 	return out, nil
 }
 
-// idempotent runs create inside tx unless key was used before, in which case
-// it returns the id the first call created. An empty key always creates.
-// A concurrent first use of the same key makes one transaction fail on the
-// key's primary key; the caller's retry then finds the key (see createOnce).
-func idempotent(ctx context.Context, tx bun.Tx, key *string, op string, create func() (int64, error)) (id int64, created bool, err error) {
-	if key == nil || *key == "" {
-		id, err = create()
-		return id, true, err
-	}
-	if len(*key) > 200 {
-		return 0, false, invalid("input.idempotencyKey", "an idempotency key is at most 200 characters")
-	}
-	var prevOp string
-	err = tx.NewRaw(`SELECT result_id, operation FROM idempotency_keys WHERE key = ?`, *key).Scan(ctx, &id, &prevOp)
-	if err == nil {
-		if prevOp != op {
-			return 0, false, conflict("idempotency key %q was already used for %s", *key, prevOp)
-		}
-		return id, false, nil
-	} else if !errors.Is(err, sql.ErrNoRows) {
-		return 0, false, fmt.Errorf("look up idempotency key: %w", err)
-	}
-	if id, err = create(); err != nil {
-		return 0, false, err
-	}
-	_, err = tx.NewRaw(`INSERT INTO idempotency_keys (key, operation, result_id) VALUES (?, ?, ?)`, *key, op, id).Exec(ctx)
-	if err != nil {
-		return 0, false, fmt.Errorf("save idempotency key: %w", err)
-	}
-	return id, true, nil
-}
-
-// createOnce runs an idempotent create transaction; when a concurrent
-// request with the same key won the race, it runs once more and so returns
-// the winner's result.
-func (s *Store) createOnce(ctx context.Context, fn func(tx bun.Tx) error) error {
-	err := s.InTx(ctx, fn)
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "23505" && pgErr.ConstraintName == "idempotency_keys_pkey" {
-		err = s.InTx(ctx, fn)
-	}
-	return err
-}
-
 func dateArg(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
 func dateArgPtr(t *time.Time) *string {

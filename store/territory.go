@@ -109,6 +109,11 @@ func (s *Store) AssignTerritory(ctx context.Context, in TerritoryAssign) (channe
 	if err != nil {
 		return channel.TerritoryAssignment{}, dbError(fmt.Errorf("assign territory: %w", err), "territory assignment")
 	}
+	// Every customer in the region's subtree with an open deal or a live
+	// conflict may gain coverage, a suggested dealer or an exclusive rival.
+	if err := s.reevaluateAfter(ctx, "the assignment", ReevalScope{RegionID: in.RegionID, Active: true, DealsOnly: true}); err != nil {
+		return channel.TerritoryAssignment{}, err
+	}
 	return s.Territory(ctx, id)
 }
 
@@ -131,8 +136,10 @@ func (s *Store) UnassignTerritory(ctx context.Context, id int64, validTo *time.T
 	if validTo != nil {
 		end = toDate(*validTo)
 	}
+	var region int64
 	err := s.InTx(ctx, func(tx bun.Tx) error {
 		before, err := territoryTx(ctx, tx, id)
+		region = before.RegionID
 		if err != nil {
 			return err
 		}
@@ -150,6 +157,9 @@ func (s *Store) UnassignTerritory(ctx context.Context, id int64, validTo *time.T
 	})
 	if err != nil {
 		return channel.TerritoryAssignment{}, dbError(fmt.Errorf("unassign territory %d: %w", id, err), "territory assignment")
+	}
+	if err := s.reevaluateAfter(ctx, "the end of the assignment", ReevalScope{RegionID: region, Active: true, DealsOnly: true}); err != nil {
+		return channel.TerritoryAssignment{}, err
 	}
 	return s.Territory(ctx, id)
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"channelboard/channel"
+	"channelboard/store"
+	"channelboard/store/seed"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -36,6 +38,10 @@ func errorText(err error) string {
 		return e.Message
 	}
 	return err.Error()
+}
+
+func demoCredentials() string {
+	return "Sign in as director@example.com, manager@example.com, analyst@example.com or dealer-<dealer code>@example.com (e.g. dealer-bg-001@example.com); password: " + seed.DemoPassword
 }
 
 func newLogger(level string, json bool) *slog.Logger {
@@ -97,6 +103,9 @@ func newApp() *cli.Command {
 			serveCommand(),
 			migrateCommand(),
 			seedCommand(),
+			importCommand(),
+			userCommand(),
+			tokenCommand(),
 			{
 				Name:  "version",
 				Usage: "print the version",
@@ -125,17 +134,26 @@ func serveCommand() *cli.Command {
 				Usage:   "load the demo data when the database is empty",
 				Sources: cli.EnvVars("CHANNELBOARD_DEMO"),
 			},
+			&cli.StringSliceFlag{
+				Name:    "allowed-origin",
+				Usage:   "an origin (https://board.example.com) allowed to open the live-feed websocket besides the server's own host; repeatable",
+				Sources: cli.EnvVars("CHANNELBOARD_ALLOWED_ORIGINS"),
+			},
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			cfg := configFrom(cmd)
 			cfg.Addr = cmd.String("addr")
 			cfg.Demo = cmd.Bool("demo")
+			cfg.AllowedOrigins = cmd.StringSlice("allowed-origin")
 			m := NewMain(cfg)
 			if err := m.Run(ctx); err != nil {
 				_ = m.Close()
 				return err
 			}
 			fmt.Printf("Channelboard is running at http://%s — press Ctrl+C to stop.\n", m.Addr())
+			if cfg.Demo {
+				fmt.Println(demoCredentials())
+			}
 			<-ctx.Done()
 			cfg.Logger.Info("shutting down")
 			return m.Close()
@@ -216,6 +234,10 @@ func seedCommand() *cli.Command {
 				if err := m.SeedDemo(ctx, os.Stdout); err != nil {
 					return err
 				}
+				if err := seed.DemoUsers(ctx, m.db, seed.DemoPassword); err != nil {
+					return err
+				}
+				fmt.Println(demoCredentials())
 			}
 			if scale > 0 {
 				if err := m.SeedScale(ctx, int(scale), os.Stdout); err != nil {
@@ -223,6 +245,30 @@ func seedCommand() *cli.Command {
 				}
 			}
 			return nil
+		},
+	}
+}
+
+func importCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "import",
+		Usage:     "import customers, deals or dealers from a CSV file (the columns of the matching /export/*.csv)",
+		ArgsUsage: "customers|deals|dealers FILE.csv",
+		Description: "Every row is validated first; each bad row is reported with its line number and reason,\n" +
+			"and nothing is imported unless --skip-bad is given. The conflict rules run on what is imported.",
+		Flags: append(databaseFlags(),
+			&cli.BoolFlag{Name: "skip-bad", Usage: "import the good rows and skip the bad ones instead of importing nothing"},
+		),
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.NArg() != 2 {
+				return fmt.Errorf("usage: channelboard import customers|deals|dealers FILE.csv")
+			}
+			m := NewMain(configFrom(cmd))
+			defer m.Close()
+			if err := m.OpenDatabase(ctx); err != nil {
+				return err
+			}
+			return store.RunImport(ctx, m.db, cmd.Args().Get(0), cmd.Args().Get(1), cmd.Bool("skip-bad"), os.Stdout)
 		},
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -27,8 +28,10 @@ type Config struct {
 	DatabaseURL string
 	DataDir     string
 	Demo        bool
-	SkipMigrate bool
-	Logger      *slog.Logger
+	// AllowedOrigins may open the websocket besides the server's own host.
+	AllowedOrigins []string
+	SkipMigrate    bool
+	Logger         *slog.Logger
 }
 
 // Main is the running program. main() and end-to-end tests use it alike:
@@ -38,6 +41,11 @@ type Main struct {
 	cluster *pgcluster.Cluster
 	db      *bun.DB
 	server  *server.Server
+	// stopLoops ends the background jobs.
+	stopLoops context.CancelFunc
+	loopsDone chan struct{}
+	hub       *store.Hub
+	ws        *graph.Websockets
 }
 
 // NewMain returns a program that has not started anything yet.
@@ -98,13 +106,35 @@ func (m *Main) MigrationStatus(ctx context.Context) (applied, pending []string, 
 }
 
 // SeedDemo loads the demo data into an empty database.
+// The conflicts come from the rules run over the loaded deals.
 func (m *Main) SeedDemo(ctx context.Context, progress io.Writer) error {
-	return seed.Demo(ctx, m.db, progress)
+	if err := seed.Demo(ctx, m.db, progress); err != nil {
+		return err
+	}
+	return seed.DemoConflicts(ctx, store.New(m.db), progress)
 }
 
 // SeedScale bulk-loads n units of benchmark data.
+// Its conflicts come from re-evaluating the deal rules afterwards.
 func (m *Main) SeedScale(ctx context.Context, n int, progress io.Writer) error {
-	return seed.Scale(ctx, m.db, n, progress)
+	if err := seed.Scale(ctx, m.db, n, progress); err != nil {
+		return err
+	}
+	start := time.Now()
+	last := -1
+	// Deal rules only: the duplicate-customer search over every scale
+	// customer takes minutes and the generated names are alike.
+	err := store.New(m.db).ReevaluateDeals(ctx, func(done, total int) {
+		if total > 0 && done*100/total/10 != last {
+			last = done * 100 / total / 10
+			fmt.Fprintf(progress, "conflict rules: %d / %d customers\n", done, total)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("evaluate scale data: %w", err)
+	}
+	fmt.Fprintf(progress, "conflict rules evaluated in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // Run opens the database, loads the demo when asked and the database is
@@ -120,15 +150,26 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		if empty {
 			m.cfg.Logger.Info("loading demo data")
-			if err := seed.Demo(ctx, m.db, io.Discard); err != nil && !errors.Is(err, seed.ErrNotEmpty) {
+			if err := m.SeedDemo(ctx, io.Discard); err != nil && !errors.Is(err, seed.ErrNotEmpty) {
 				return fmt.Errorf("demo data: %w", err)
 			}
 		}
 	}
+	if m.cfg.Demo {
+		// Outside the empty check: a database seeded before users existed
+		// gets its demo users too. Idempotent.
+		if err := seed.DemoUsers(ctx, m.db, seed.DemoPassword); err != nil {
+			return fmt.Errorf("demo users: %w", err)
+		}
+	}
 	st := store.New(m.db)
+	// The live feed: one reader of the event log per process, woken by a
+	// short poll and by NOTIFY after commits (from any replica).
+	m.hub = store.NewHub(st, store.HubConfig{Logger: m.cfg.Logger})
+	m.ws = graph.NewWebsockets(m.cfg.AllowedOrigins)
 	m.server = server.New(server.Config{Addr: m.cfg.Addr, Version: version}, server.Deps{
 		DB:      m.db,
-		GraphQL: graph.NewHandler(st, m.cfg.Logger),
+		GraphQL: graph.NewHandler(st, m.cfg.Logger, graph.WithFeed(m.hub), graph.WithWebsockets(m.ws)),
 		App:     server.AppHandler(frontend.Files()),
 		Ready: func(ctx context.Context) error {
 			if err := m.db.PingContext(ctx); err != nil {
@@ -143,8 +184,28 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 			return nil
 		},
-		Logger: m.cfg.Logger,
+		Auth:      server.NewAuth(st, m.cfg.Logger),
+		Export:    server.ExportHandler(st, m.cfg.Logger),
+		RateLimit: server.NewRateLimiter(50, 200),
+		Logger:    m.cfg.Logger,
 	})
+	// Registrations whose protection lapses change what the rules see; one
+	// replica at a time does the work (advisory lock).
+	loopCtx, cancel := context.WithCancel(context.Background())
+	m.stopLoops = cancel
+	m.loopsDone = make(chan struct{})
+	go func() {
+		defer close(m.loopsDone)
+		var wg sync.WaitGroup
+		wg.Go(func() { st.RunExpiryLoop(loopCtx, time.Minute, m.cfg.Logger) })
+		wg.Go(func() {
+			if err := m.hub.Run(loopCtx); err != nil && loopCtx.Err() == nil {
+				m.cfg.Logger.Error("live feed stopped", "err", err)
+			}
+		})
+		wg.Go(func() { pruneEvents(loopCtx, st, m.cfg.Logger) })
+		wg.Wait()
+	}()
 	if err := m.server.Start(); err != nil {
 		return fmt.Errorf("listen on %s: %w", m.cfg.Addr, err)
 	}
@@ -164,6 +225,18 @@ func (m *Main) Addr() string {
 // pool and the embedded cluster, in that order.
 func (m *Main) Close() error {
 	var errs []error
+	// Subscriptions end first with SHUTTING_DOWN, then their sockets close
+	// (http.Server.Shutdown does not close hijacked connections).
+	if m.hub != nil {
+		m.hub.Close()
+	}
+	if m.ws != nil {
+		m.ws.Shutdown()
+	}
+	if m.stopLoops != nil {
+		m.stopLoops()
+		<-m.loopsDone
+	}
 	if m.server != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		errs = append(errs, m.server.Shutdown(ctx))
@@ -197,4 +270,23 @@ func ensureDatabase(ctx context.Context, adminDSN, name string) error {
 		return fmt.Errorf("create database %s: %w", name, err)
 	}
 	return nil
+}
+
+// pruneEvents drops conflict events older than the retention, hourly; a
+// client resuming from an older cursor is told to reload.
+func pruneEvents(ctx context.Context, st *store.Store, logger *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := st.PruneEvents(ctx, store.DefaultEventRetention); err != nil && ctx.Err() == nil {
+			logger.Error("pruning conflict events failed", "err", err)
+		} else if n > 0 {
+			logger.Info("pruned conflict events", "events", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

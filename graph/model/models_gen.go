@@ -5,11 +5,20 @@ package model
 import (
 	"bytes"
 	"channelboard/channel"
+	"channelboard/store"
 	"fmt"
 	"io"
 	"strconv"
 	"time"
 )
+
+type AcknowledgeConflictInput struct {
+	ID string `json:"id"`
+}
+
+type AcknowledgeConflictPayload struct {
+	Conflict *store.Conflict `json:"conflict"`
+}
 
 type ApproveDealInput struct {
 	ID string `json:"id"`
@@ -60,6 +69,58 @@ type CloseDealPayload struct {
 	Deal *channel.Deal `json:"deal"`
 }
 
+type CompensationInput struct {
+	Basis *channel.CompensationBasis `json:"basis,omitempty"`
+	// Default: the policy's defaultCompensationPct of the dealer's deal.
+	Amount *MoneyInput `json:"amount,omitempty"`
+}
+
+type ConflictConnection struct {
+	Edges      []ConflictEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type ConflictEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *store.Conflict `json:"node"`
+}
+
+type ConflictEventConnection struct {
+	Edges    []ConflictEventEdge `json:"edges"`
+	PageInfo *PageInfo           `json:"pageInfo"`
+}
+
+type ConflictEventEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *store.ConflictEvent `json:"node"`
+}
+
+type ConflictFilter struct {
+	Kinds      []channel.ConflictKind   `json:"kinds,omitempty"`
+	Statuses   []channel.ConflictStatus `json:"statuses,omitempty"`
+	Severities []channel.Severity       `json:"severities,omitempty"`
+	// Conflicts involving this customer.
+	CustomerID *string `json:"customerId,omitempty"`
+	// Conflicts this dealer is a party of.
+	DealerID *string `json:"dealerId,omitempty"`
+	// Conflicts of customers in this region or below it.
+	RegionID       *string    `json:"regionId,omitempty"`
+	DetectedAfter  *time.Time `json:"detectedAfter,omitempty"`
+	DetectedBefore *time.Time `json:"detectedBefore,omitempty"`
+}
+
+type ConflictOrder struct {
+	Field     ConflictOrderField `json:"field"`
+	Direction *SortDirection     `json:"direction,omitempty"`
+}
+
+// Who is involved: the dealers, and whether the manufacturer's direct channel is.
+type ConflictParties struct {
+	Dealers []channel.Dealer `json:"dealers"`
+	Direct  bool             `json:"direct"`
+}
+
 type Contact struct {
 	Name  string `json:"name"`
 	Email string `json:"email"`
@@ -103,6 +164,11 @@ type CreateDealerInput struct {
 
 type CreateDealerPayload struct {
 	Dealer *channel.Dealer `json:"dealer"`
+}
+
+type CreditSplitInput struct {
+	DealID   string  `json:"dealId"`
+	SharePct float64 `json:"sharePct"`
 }
 
 type CustomerConnection struct {
@@ -186,6 +252,83 @@ type DealerOrder struct {
 	Direction *SortDirection   `json:"direction,omitempty"`
 }
 
+// A dealer's year in numbers (seeds 002–004). Every amount is in the plan's
+// currency, in integer minor units; percentages of money round half away from
+// zero to the minor unit.
+type DealerPerformance struct {
+	Dealer *channel.Dealer `json:"dealer"`
+	Year   int             `json:"year"`
+	// The day the pace and the year-to-date figures are taken at.
+	AsOf    time.Time      `json:"asOf"`
+	Planned *channel.Money `json:"planned"`
+	// Volume of the dealer's WON deals closed in the year.
+	Actual *channel.Money `json:"actual"`
+	// The part of actual closed by the end of asOf.
+	ActualToDate *channel.Money `json:"actualToDate"`
+	// actual / planned × 100, two decimals.
+	AttainmentPct float64 `json:"attainmentPct"`
+	// The highest bonus tier actual reaches; null for none.
+	BonusTier *channel.BonusTier `json:"bonusTier,omitempty"`
+	// bonusTier's percentage of actual.
+	Bonus *channel.Money `json:"bonus"`
+	// The year-to-date actual carried over the whole year at its pace so far (a finished year: its actual).
+	ProjectedActual    *channel.Money     `json:"projectedActual"`
+	ProjectedBonusTier *channel.BonusTier `json:"projectedBonusTier,omitempty"`
+	// The bonus projectedActual would earn.
+	ProjectedBonus *channel.Money `json:"projectedBonus"`
+	// The policy's marketingBudgetPct of planned.
+	MarketingBudget *channel.Money `json:"marketingBudget"`
+	// The manufacturer's share (manufacturerSharePct) of the marketing budget.
+	MarketingManufacturerShare *channel.Money `json:"marketingManufacturerShare"`
+	// The dealer's share: the rest of the budget.
+	MarketingDealerShare *channel.Money `json:"marketingDealerShare"`
+	// What conflict resolutions awarded the dealer in the year.
+	CompensationOwed *channel.Money `json:"compensationOwed"`
+	// The prepayment the plan asks for, in percent.
+	PrepaymentPct float64 `json:"prepaymentPct"`
+	// Prepaid on the dealer's open deals.
+	Prepaid *channel.Money `json:"prepaid"`
+	// The rest of the open deals' amount: what the dealer owes on credit.
+	CreditUsed *channel.Money `json:"creditUsed"`
+	// The plan's credit limit (the dealer's when the plan sets none).
+	CreditLimit     *channel.Money `json:"creditLimit"`
+	OverCreditLimit bool           `json:"overCreditLimit"`
+	// The plan at a linear pace by the end of asOf.
+	ExpectedToDate *channel.Money `json:"expectedToDate"`
+	// expectedToDate − actualToDate; negative when ahead.
+	Shortfall *channel.Money `json:"shortfall"`
+	// Behind the pace by more than the policy's planDeviationMarginPct of expectedToDate.
+	PlanDeviation bool `json:"planDeviation"`
+	// False when the year has no policy: no tiers, budget or margin apply.
+	HasPolicy bool `json:"hasPolicy"`
+}
+
+type DealerPerformanceConnection struct {
+	Edges      []DealerPerformanceEdge `json:"edges"`
+	PageInfo   *PageInfo               `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+type DealerPerformanceEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *DealerPerformance `json:"node"`
+}
+
+type DealerPerformanceFilter struct {
+	DealerID *string               `json:"dealerId,omitempty"`
+	Kind     *channel.DealerKind   `json:"kind,omitempty"`
+	Status   *channel.DealerStatus `json:"status,omitempty"`
+	// Dealers with a home region in this region or below it.
+	RegionID *string `json:"regionId,omitempty"`
+	// Matches code or name, case-insensitively.
+	Search *string `json:"search,omitempty"`
+}
+
+type ExplanationParam struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
 type MoneyInput struct {
 	// Amount in minor units.
 	Minor int64 `json:"minor"`
@@ -202,11 +345,60 @@ type OwnerInput struct {
 	DealerID *string `json:"dealerId,omitempty"`
 }
 
+type OwnershipShareFilter struct {
+	// Depth of the regions grouped by: 1 continents, 2 countries (default), 3 provinces.
+	Level *int `json:"level,omitempty"`
+	// Customers in this region or below it.
+	RegionID *string          `json:"regionId,omitempty"`
+	Segment  *channel.Segment `json:"segment,omitempty"`
+	// Count only the deals won (closed) in this year; default every won deal.
+	Year *int `json:"year,omitempty"`
+}
+
+// The customers of one region held by one kind of owner, and their won volume.
+type OwnershipShareRow struct {
+	// The region at the level asked for (a customer above it counts for its own region).
+	Region    *channel.Region   `json:"region"`
+	OwnerKind channel.OwnerKind `json:"ownerKind"`
+	Customers int               `json:"customers"`
+	// customers over all the region's customers, in percent.
+	CustomerSharePct float64 `json:"customerSharePct"`
+	WonDeals         int     `json:"wonDeals"`
+	// The won deals' amounts, one per currency.
+	WonVolume []channel.Money `json:"wonVolume"`
+}
+
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+type PipelineFilter struct {
+	Stages []channel.DealStage `json:"stages,omitempty"`
+	// Only deals not yet WON, LOST or CANCELLED.
+	OpenOnly      *bool                `json:"openOnly,omitempty"`
+	ChannelKind   *channel.ChannelKind `json:"channelKind,omitempty"`
+	DealerID      *string              `json:"dealerId,omitempty"`
+	ProductLineID *string              `json:"productLineId,omitempty"`
+	// Deals of customers in this region or below it.
+	RegionID *string `json:"regionId,omitempty"`
+	// Registered at or after.
+	RegisteredFrom *time.Time `json:"registeredFrom,omitempty"`
+	// Registered before.
+	RegisteredTo *time.Time `json:"registeredTo,omitempty"`
+}
+
+// One group of pipeline; only the dimensions grouped by are set. Each currency is its own row.
+type PipelineRow struct {
+	Stage       *channel.DealStage   `json:"stage,omitempty"`
+	Channel     *channel.ChannelKind `json:"channel,omitempty"`
+	ProductLine *channel.ProductLine `json:"productLine,omitempty"`
+	// Null also for the direct channel's deals when grouped by dealer.
+	Dealer *channel.Dealer `json:"dealer,omitempty"`
+	Count  int             `json:"count"`
+	Amount *channel.Money  `json:"amount"`
 }
 
 // The minimum unit price of a product line in a year.
@@ -254,6 +446,34 @@ type RejectDealPayload struct {
 	Deal *channel.Deal `json:"deal"`
 }
 
+type ResolveConflictInput struct {
+	// A retry with the same key returns the first result and changes nothing; the same key with another input is refused.
+	IdempotencyKey *string            `json:"idempotencyKey,omitempty"`
+	ID             string             `json:"id"`
+	Resolution     channel.Resolution `json:"resolution"`
+	// Why; required for DISMISS.
+	Note *string `json:"note,omitempty"`
+	// AWARD_DEALER: the dealer awarded (default: the suggested one). ROUTE_TO_DEALER: the dealer taking the order (default: the suggested one). TRANSFER_CUSTOMER: the new owner (none: DIRECT). AWARD_DIRECT: the dealer compensated (default: the suggested, else the overruled one).
+	DealerID *string `json:"dealerId,omitempty"`
+	// AWARD_DIRECT only.
+	Compensation *CompensationInput `json:"compensation,omitempty"`
+	// SPLIT only: at least two deals of the conflict, shares adding up to 100.
+	Splits []CreditSplitInput `json:"splits,omitempty"`
+}
+
+type ResolveConflictPayload struct {
+	Conflict *store.Conflict `json:"conflict"`
+	// Deals the resolution cancelled.
+	CancelledDeals []channel.Deal `json:"cancelledDeals"`
+	// The dealer's new deal (ROUTE_TO_DEALER).
+	RoutedDeal *channel.Deal `json:"routedDeal,omitempty"`
+	// What AWARD_DIRECT recorded for the dealer.
+	Compensation *channel.Compensation `json:"compensation,omitempty"`
+	// The history entry (TRANSFER_CUSTOMER).
+	OwnershipChange *channel.OwnershipChange `json:"ownershipChange,omitempty"`
+	Splits          []channel.CreditSplit    `json:"splits"`
+}
+
 type SetDealerPlanInput struct {
 	DealerID      string      `json:"dealerId"`
 	Year          int         `json:"year"`
@@ -298,6 +518,9 @@ type SetPolicyPayload struct {
 	Policy *channel.Policy `json:"policy"`
 }
 
+type Subscription struct {
+}
+
 type TerritoryAssignmentConnection struct {
 	Edges      []TerritoryAssignmentEdge `json:"edges"`
 	PageInfo   *PageInfo                 `json:"pageInfo"`
@@ -309,6 +532,18 @@ type TerritoryAssignmentEdge struct {
 	Node   *channel.TerritoryAssignment `json:"node"`
 }
 
+type TerritoryCoverage struct {
+	Uncovered []UncoveredRegion  `json:"uncovered"`
+	Overlaps  []TerritoryOverlap `json:"overlaps"`
+}
+
+type TerritoryCoverageFilter struct {
+	// Only this region and below it.
+	RegionID *string `json:"regionId,omitempty"`
+	// The day judged; default today.
+	AsOf *time.Time `json:"asOf,omitempty"`
+}
+
 type TerritoryFilter struct {
 	DealerID *string `json:"dealerId,omitempty"`
 	// Assignments whose region covers this region (it or an ancestor).
@@ -317,10 +552,19 @@ type TerritoryFilter struct {
 	ActiveOnly       *bool   `json:"activeOnly,omitempty"`
 }
 
+// Two assignments of different dealers, at least one exclusive, over nested regions with intersecting segments, product lines and validity.
+type TerritoryOverlap struct {
+	A             *channel.TerritoryAssignment `json:"a"`
+	B             *channel.TerritoryAssignment `json:"b"`
+	BothExclusive bool                         `json:"bothExclusive"`
+}
+
 type TransferCustomerInput struct {
 	CustomerID string      `json:"customerId"`
 	To         *OwnerInput `json:"to"`
 	Reason     string      `json:"reason"`
+	// A retry with the same key returns the first result and changes nothing; the same key with another input is refused.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 type TransferCustomerPayload struct {
@@ -336,6 +580,13 @@ type UnassignTerritoryInput struct {
 
 type UnassignTerritoryPayload struct {
 	Assignment *channel.TerritoryAssignment `json:"assignment"`
+}
+
+// A leaf region no assignment valid on the day covers.
+type UncoveredRegion struct {
+	Region *channel.Region `json:"region"`
+	// Customers in the region: the business at risk of going unserved.
+	Customers int `json:"customers"`
 }
 
 // Fields left out are not changed.
@@ -383,6 +634,190 @@ type UpdateDealerInput struct {
 
 type UpdateDealerPayload struct {
 	Dealer *channel.Dealer `json:"dealer"`
+}
+
+type ConflictEventType string
+
+const (
+	ConflictEventTypeOpened   ConflictEventType = "OPENED"
+	ConflictEventTypeUpdated  ConflictEventType = "UPDATED"
+	ConflictEventTypeResolved ConflictEventType = "RESOLVED"
+	ConflictEventTypeReopened ConflictEventType = "REOPENED"
+)
+
+var AllConflictEventType = []ConflictEventType{
+	ConflictEventTypeOpened,
+	ConflictEventTypeUpdated,
+	ConflictEventTypeResolved,
+	ConflictEventTypeReopened,
+}
+
+func (e ConflictEventType) IsValid() bool {
+	switch e {
+	case ConflictEventTypeOpened, ConflictEventTypeUpdated, ConflictEventTypeResolved, ConflictEventTypeReopened:
+		return true
+	}
+	return false
+}
+
+func (e ConflictEventType) String() string {
+	return string(e)
+}
+
+func (e *ConflictEventType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConflictEventType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConflictEventType", str)
+	}
+	return nil
+}
+
+func (e ConflictEventType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConflictEventType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConflictEventType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ConflictOrderField string
+
+const (
+	ConflictOrderFieldDetectedAt ConflictOrderField = "DETECTED_AT"
+	ConflictOrderFieldUpdatedAt  ConflictOrderField = "UPDATED_AT"
+	ConflictOrderFieldSeverity   ConflictOrderField = "SEVERITY"
+	ConflictOrderFieldAtStake    ConflictOrderField = "AT_STAKE"
+)
+
+var AllConflictOrderField = []ConflictOrderField{
+	ConflictOrderFieldDetectedAt,
+	ConflictOrderFieldUpdatedAt,
+	ConflictOrderFieldSeverity,
+	ConflictOrderFieldAtStake,
+}
+
+func (e ConflictOrderField) IsValid() bool {
+	switch e {
+	case ConflictOrderFieldDetectedAt, ConflictOrderFieldUpdatedAt, ConflictOrderFieldSeverity, ConflictOrderFieldAtStake:
+		return true
+	}
+	return false
+}
+
+func (e ConflictOrderField) String() string {
+	return string(e)
+}
+
+func (e *ConflictOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConflictOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConflictOrderField", str)
+	}
+	return nil
+}
+
+func (e ConflictOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConflictOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConflictOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ConflictStatsDimension string
+
+const (
+	ConflictStatsDimensionKind     ConflictStatsDimension = "KIND"
+	ConflictStatsDimensionStatus   ConflictStatsDimension = "STATUS"
+	ConflictStatsDimensionSeverity ConflictStatsDimension = "SEVERITY"
+	// The judged customer's region.
+	ConflictStatsDimensionRegion ConflictStatsDimension = "REGION"
+	// Each dealer party (a conflict between two dealers counts for both; no dealer: dealer is null).
+	ConflictStatsDimensionDealer ConflictStatsDimension = "DEALER"
+	// The month of detection (UTC).
+	ConflictStatsDimensionMonth ConflictStatsDimension = "MONTH"
+)
+
+var AllConflictStatsDimension = []ConflictStatsDimension{
+	ConflictStatsDimensionKind,
+	ConflictStatsDimensionStatus,
+	ConflictStatsDimensionSeverity,
+	ConflictStatsDimensionRegion,
+	ConflictStatsDimensionDealer,
+	ConflictStatsDimensionMonth,
+}
+
+func (e ConflictStatsDimension) IsValid() bool {
+	switch e {
+	case ConflictStatsDimensionKind, ConflictStatsDimensionStatus, ConflictStatsDimensionSeverity, ConflictStatsDimensionRegion, ConflictStatsDimensionDealer, ConflictStatsDimensionMonth:
+		return true
+	}
+	return false
+}
+
+func (e ConflictStatsDimension) String() string {
+	return string(e)
+}
+
+func (e *ConflictStatsDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ConflictStatsDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ConflictStatsDimension", str)
+	}
+	return nil
+}
+
+func (e ConflictStatsDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ConflictStatsDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ConflictStatsDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type CustomerOrderField string
@@ -610,6 +1045,65 @@ func (e *DealerOrderField) UnmarshalJSON(b []byte) error {
 }
 
 func (e DealerOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type PipelineDimension string
+
+const (
+	PipelineDimensionStage       PipelineDimension = "STAGE"
+	PipelineDimensionChannel     PipelineDimension = "CHANNEL"
+	PipelineDimensionProductLine PipelineDimension = "PRODUCT_LINE"
+	PipelineDimensionDealer      PipelineDimension = "DEALER"
+)
+
+var AllPipelineDimension = []PipelineDimension{
+	PipelineDimensionStage,
+	PipelineDimensionChannel,
+	PipelineDimensionProductLine,
+	PipelineDimensionDealer,
+}
+
+func (e PipelineDimension) IsValid() bool {
+	switch e {
+	case PipelineDimensionStage, PipelineDimensionChannel, PipelineDimensionProductLine, PipelineDimensionDealer:
+		return true
+	}
+	return false
+}
+
+func (e PipelineDimension) String() string {
+	return string(e)
+}
+
+func (e *PipelineDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PipelineDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PipelineDimension", str)
+	}
+	return nil
+}
+
+func (e PipelineDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PipelineDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PipelineDimension) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
