@@ -117,7 +117,13 @@ func errorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return gqlErr
 		}
-		logger.ErrorContext(ctx, "graphql internal error", "op", "graphql", "path", gqlErr.Path.String(), "err", err.Error())
+		// A client that went away (closed tab, dropped socket) cancels the
+		// request: expected, not an internal fault worth an error line.
+		level := slog.LevelError
+		if errors.Is(err, context.Canceled) {
+			level = slog.LevelDebug
+		}
+		logger.Log(ctx, level, "graphql internal error", "op", "graphql", "path", gqlErr.Path.String(), "err", err.Error())
 		return &gqlerror.Error{
 			Message: "Internal error.", Path: gqlErr.Path, Locations: gqlErr.Locations,
 			Extensions: map[string]any{"code": channel.EInternal},
