@@ -12,6 +12,7 @@ import { navItems } from './shell/nav';
 const DealsScreen = lazy(() => import('./screens/deals/DealsScreen').then((m) => ({ default: m.DealsScreen })));
 const DealersScreen = lazy(() => import('./screens/dealers/DealersScreen').then((m) => ({ default: m.DealersScreen })));
 const TerritoriesScreen = lazy(() => import('./screens/territories/TerritoriesScreen').then((m) => ({ default: m.TerritoriesScreen })));
+const ConsoleScreen = lazy(() => import('./screens/console/ConsoleScreen').then((m) => ({ default: m.ConsoleScreen })));
 const PolicyScreen = lazy(() => import('./screens/policy/PolicyScreen').then((m) => ({ default: m.PolicyScreen })));
 
 function Loading() {
@@ -41,6 +42,7 @@ export function App() {
             <Route path="/dealers/:id?" component={DealersScreen} />
             <Route path="/territories/:id?" component={TerritoriesScreen} />
             <Route path="/policy/:year?" component={PolicyScreen} />
+            <Route path="/console" component={ConsoleScreen} />
             {navItems
               .filter((n) => !n.ready)
               .map((n) => (

@@ -11,5 +11,5 @@ export const navItems: NavItem[] = [
   { path: '/dealers', label: 'nav.dealers', icon: '⬡', ready: true },
   { path: '/deals', label: 'nav.deals', icon: '≡', ready: true },
   { path: '/policy', label: 'nav.policy', icon: '§', ready: true },
-  { path: '/console', label: 'nav.console', icon: '›_', ready: false },
+  { path: '/console', label: 'nav.console', icon: '›_', ready: true },
 ];
