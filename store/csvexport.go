@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/uptrace/bun"
-
 	"channelboard/channel"
 )
 
@@ -171,31 +169,7 @@ func (s *Store) exportDeals(ctx context.Context, f DealFilter, after int64) ([][
 		Join("LEFT JOIN dealers AS d ON d.id = dl.dealer_id").
 		Join("JOIN product_lines AS pl ON pl.id = dl.product_line_id").
 		Where("dl.id > ?", after).OrderExpr("dl.id").Limit(exportBatch)
-	if len(f.Stages) > 0 {
-		st := make([]string, len(f.Stages))
-		for i, v := range f.Stages {
-			st[i] = string(v)
-		}
-		q = q.Where("dl.stage IN (?)", bun.In(st))
-	}
-	if f.ChannelKind != nil {
-		q = q.Where("dl.channel_kind = ?", string(*f.ChannelKind))
-	}
-	if f.DealerID != nil {
-		q = q.Where("dl.dealer_id = ?", *f.DealerID)
-	}
-	if f.CustomerID != nil {
-		q = q.Where("dl.customer_id = ?", *f.CustomerID)
-	}
-	if f.ProductLineID != nil {
-		q = q.Where("dl.product_line_id = ?", *f.ProductLineID)
-	}
-	if f.RegionID != nil {
-		q = q.Where("dl.customer_id IN (SELECT id FROM customers WHERE "+regionUnder("region_id")+")", *f.RegionID)
-	}
-	if f.OpenOnly != nil && *f.OpenOnly {
-		q = q.Where("dl.stage IN " + openStagesSQL)
-	}
+	q = f.apply(q)
 	if err := q.Scan(ctx, &rows); err != nil {
 		return nil, 0, err
 	}

@@ -414,6 +414,38 @@ var dealSorts = map[string]sortSpec{
 	DealByExpectedClose: {name: DealByExpectedClose, expr: "coalesce(dl.expected_close, 'infinity'::date)", cast: "date"},
 }
 
+// apply adds the filter's conditions to q, whose deals alias is dl. The
+// deal list and the CSV export share it, so an export holds exactly the
+// rows the list shows.
+func (f DealFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
+	if len(f.Stages) > 0 {
+		stages := make([]string, len(f.Stages))
+		for i, st := range f.Stages {
+			stages[i] = string(st)
+		}
+		q = q.Where("dl.stage IN (?)", bun.In(stages))
+	}
+	if f.ChannelKind != nil {
+		q = q.Where("dl.channel_kind = ?", string(*f.ChannelKind))
+	}
+	if f.DealerID != nil {
+		q = q.Where("dl.dealer_id = ?", *f.DealerID)
+	}
+	if f.CustomerID != nil {
+		q = q.Where("dl.customer_id = ?", *f.CustomerID)
+	}
+	if f.ProductLineID != nil {
+		q = q.Where("dl.product_line_id = ?", *f.ProductLineID)
+	}
+	if f.RegionID != nil {
+		q = q.Where("dl.customer_id IN (SELECT id FROM customers WHERE "+regionUnder("region_id")+")", *f.RegionID)
+	}
+	if f.OpenOnly != nil && *f.OpenOnly {
+		q = q.Where("dl.stage IN " + openStagesSQL)
+	}
+	return q
+}
+
 // ListDeals returns one page of deals matching f; by default the newest
 // registrations first.
 func (s *Store) ListDeals(ctx context.Context, f DealFilter, o Order, p Page) (List[channel.Deal], error) {
@@ -425,37 +457,10 @@ func (s *Store) ListDeals(ctx context.Context, f DealFilter, o Order, p Page) (L
 		return List[channel.Deal]{}, invalid("orderBy.field", "unknown order %q", o.Field)
 	}
 	spec.desc = o.Desc
-	stages := make([]string, len(f.Stages))
-	for i, st := range f.Stages {
-		stages[i] = string(st)
-	}
 	var rows []dealRow
 	newQuery := func() *bun.SelectQuery {
 		rows = rows[:0]
-		q := s.db.NewSelect().Model(&rows)
-		if len(stages) > 0 {
-			q = q.Where("dl.stage IN (?)", bun.In(stages))
-		}
-		if f.ChannelKind != nil {
-			q = q.Where("dl.channel_kind = ?", string(*f.ChannelKind))
-		}
-		if f.DealerID != nil {
-			q = q.Where("dl.dealer_id = ?", *f.DealerID)
-		}
-		if f.CustomerID != nil {
-			q = q.Where("dl.customer_id = ?", *f.CustomerID)
-		}
-		if f.ProductLineID != nil {
-			q = q.Where("dl.product_line_id = ?", *f.ProductLineID)
-		}
-		if f.RegionID != nil {
-			q = q.Where(`dl.customer_id IN (SELECT id FROM customers WHERE region_id IN
-				(SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?)))`, *f.RegionID)
-		}
-		if f.OpenOnly != nil && *f.OpenOnly {
-			q = q.Where("dl.stage IN ('PENDING_APPROVAL', 'REGISTERED', 'QUOTED')")
-		}
-		return q
+		return f.apply(s.db.NewSelect().Model(&rows))
 	}
 	cursors, total, more, err := listQuery(ctx, p, spec, "dl.id", &rows, newQuery,
 		func(r dealRow) any {
