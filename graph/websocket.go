@@ -1,11 +1,15 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +17,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/gorilla/websocket"
+
+	"channelboard/channel"
 )
 
 // Subscriptions travel over websocket with gqlgen's transport, which since
@@ -27,10 +33,22 @@ const (
 	// wsPingPongInterval: the server pings this often and closes a client
 	// that has not answered within two intervals.
 	wsPingPongInterval = 15 * time.Second
-	// wsInitTimeout: a client that sends no connection_init in time is closed.
+	// wsInitTimeout: a client that sends no connection_init in time is
+	// closed with 4408 (graphql-transport-ws; gqlgen says 1002, which
+	// WriteClose translates), or 1002 on the legacy protocol.
 	wsInitTimeout = 10 * time.Second
-	// wsReadLimit caps one message from a client; queries are small.
+	// wsReadLimit caps one message from a client; queries are small (the
+	// query itself is capped at DefaultMaxQueryChars). A larger frame
+	// closes the connection with 1009 "message too big".
 	wsReadLimit = 64 << 10
+	// wsMaxOperations caps the operations (subscriptions, and queries or
+	// mutations sent over the socket) running at once on one connection.
+	// The app opens one. A subscribe beyond the cap is answered with an
+	// error message for its id, and the connection stays up.
+	wsMaxOperations = 32
+	// wsDrainLimit: how much of an oversized message is read and dropped
+	// so that its 1009 close is delivered rather than lost to a reset.
+	wsDrainLimit = 1 << 20
 	// Small buffers keep an idle subscriber cheap; gorilla grows nothing,
 	// a larger frame is just written in pieces.
 	wsReadBuffer  = 1024
@@ -44,24 +62,45 @@ var wsSubprotocols = []string{"graphql-transport-ws", "graphql-ws"}
 // Websockets accepts GraphQL websocket connections and remembers them, so
 // server shutdown can close them cleanly.
 type Websockets struct {
-	upgrader websocket.Upgrader
-	auth     func(ctx context.Context, payload transport.InitPayload) (context.Context, error)
+	upgrader      websocket.Upgrader
+	auth          func(ctx context.Context, payload transport.InitPayload) (context.Context, error)
+	initTimeout   time.Duration
+	maxOperations int
 
 	mu     sync.Mutex
 	conns  map[*wsConn]struct{}
 	closed bool
 }
 
-// NewWebsockets accepts connections from the given origins
-// ("https://board.example.com"); with none, only from the host the request
-// was sent to. Requests without an Origin header come from non-browser
-// clients, which cross-site websocket hijacking cannot involve.
-func NewWebsockets(allowedOrigins []string) *Websockets {
+// WebsocketOption tunes NewWebsockets.
+type WebsocketOption func(*Websockets)
+
+// WithInitTimeout sets how long a client has to send connection_init.
+func WithInitTimeout(d time.Duration) WebsocketOption {
+	return func(w *Websockets) { w.initTimeout = d }
+}
+
+// WithMaxOperations sets how many operations may run at once on one
+// connection.
+func WithMaxOperations(n int) WebsocketOption {
+	return func(w *Websockets) { w.maxOperations = n }
+}
+
+// NewWebsockets accepts connections from the host the request was sent to
+// and from the given other origins ("https://board.example.com"), exactly.
+// Requests without an Origin header come from non-browser clients, which
+// cross-site websocket hijacking cannot involve. The handshake is a GET,
+// which http.CrossOriginProtection lets through, so this check is the
+// websocket's only guard against other sites.
+func NewWebsockets(allowedOrigins []string, opts ...WebsocketOption) *Websockets {
 	allowed := make([]string, 0, len(allowedOrigins))
 	for _, o := range allowedOrigins {
 		allowed = append(allowed, strings.ToLower(strings.TrimRight(o, "/")))
 	}
-	w := &Websockets{conns: map[*wsConn]struct{}{}}
+	w := &Websockets{conns: map[*wsConn]struct{}{}, initTimeout: wsInitTimeout, maxOperations: wsMaxOperations}
+	for _, opt := range opts {
+		opt(w)
+	}
 	w.upgrader = websocket.Upgrader{
 		HandshakeTimeout: 10 * time.Second,
 		ReadBufferSize:   wsReadBuffer,
@@ -78,11 +117,11 @@ func originAllowed(r *http.Request, allowed []string) bool {
 	if origin == "" {
 		return true
 	}
-	if len(allowed) > 0 {
-		return slices.Contains(allowed, strings.ToLower(origin))
+	if slices.Contains(allowed, strings.ToLower(origin)) {
+		return true
 	}
 	u, err := url.Parse(origin)
-	return err == nil && strings.EqualFold(u.Host, r.Host)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
 }
 
 // WsCloseForbidden is the close code of a refused connection_init
@@ -115,7 +154,7 @@ func (w *Websockets) Transport() transport.Websocket {
 	return transport.Websocket{
 		InitFunc:         w.init,
 		Implementation:   w,
-		InitTimeout:      wsInitTimeout,
+		InitTimeout:      w.initTimeout,
 		PingPongInterval: wsPingPongInterval,
 		// The legacy protocol's keep-alive, for graphql-ws clients.
 		KeepAlivePingInterval: wsPingPongInterval,
@@ -141,7 +180,9 @@ func (w *Websockets) Accept(rw http.ResponseWriter, r *http.Request, opts transp
 	// connection; from here the transport sets its own deadlines (init
 	// timeout, ping/pong, a deadline before every write).
 	_ = c.NetConn().SetDeadline(time.Time{})
-	conn := &wsConn{c: c, owner: w}
+	conn := &wsConn{c: c, owner: w, maxOps: w.maxOperations, active: map[string]struct{}{},
+		modern: c.Subprotocol() == "graphql-transport-ws"}
+	conn.SetReadLimit(wsReadLimit) // gqlgen sets it again from PayloadReadLimit
 	w.mu.Lock()
 	if w.closed {
 		w.mu.Unlock()
@@ -197,12 +238,29 @@ func (w *Websockets) Open() int {
 // wsConn adapts one gorilla connection. gorilla allows one writer at a
 // time; gqlgen serializes its own writes, and mu makes that a property
 // of the adapter rather than of its caller.
+//
+// It also keeps the per-connection rules gqlgen's transport does not: an
+// operation id may not be reused while it runs (graphql-transport-ws:
+// close 4409), and at most maxOps run at once. It learns which ids run
+// from the messages themselves: a client's subscribe (start) adds one,
+// its complete (stop) or the server's complete or error ends it.
 type wsConn struct {
 	c     *websocket.Conn
 	owner *Websockets
 	mu    sync.Mutex
 	once  sync.Once
+
+	readLimit int64 // SetReadLimit
+	modern    bool  // graphql-transport-ws, else the legacy graphql-ws
+	initSeen  bool  // read only by the one reading goroutine
+	maxOps    int
+	opsMu     sync.Mutex
+	active    map[string]struct{}
 }
+
+// WsCloseDuplicateID is graphql-transport-ws's close code for a subscribe
+// whose id is already running (4409 "Subscriber for <id> already exists").
+const WsCloseDuplicateID = 4409
 
 var (
 	_ transport.WebsocketConn          = (*wsConn)(nil)
@@ -211,14 +269,162 @@ var (
 )
 
 func (c *wsConn) NextReader() (int, io.Reader, error) {
-	t, r, err := c.c.NextReader()
-	if websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseNoStatusReceived, websocket.CloseGoingAway) {
-		return t, nil, transport.ErrWebsocketClosed
+	for {
+		t, r, err := c.c.NextReader()
+		if websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseNoStatusReceived, websocket.CloseGoingAway) {
+			return t, nil, transport.ErrWebsocketClosed
+		}
+		if err != nil {
+			return t, r, err
+		}
+		// gqlgen reads the message whole too.
+		body := r
+		if c.readLimit > 0 {
+			body = io.LimitReader(r, c.readLimit+1)
+		}
+		msg, err := io.ReadAll(body)
+		if err != nil {
+			return t, nil, err
+		}
+		if c.readLimit > 0 && int64(len(msg)) > c.readLimit {
+			_ = c.WriteClose(websocket.CloseMessageTooBig, "message too big")
+			_, _ = io.Copy(io.Discard, r)
+			return t, nil, errProtocol
+		}
+		pass, err := c.admit(msg)
+		if err != nil {
+			return t, nil, err
+		}
+		if pass {
+			return t, bytes.NewReader(msg), nil
+		}
 	}
-	return t, r, err
+}
+
+// admit applies the per-connection rules to one client message: it
+// passes the message on to gqlgen, swallows it (answering it here), or
+// ends the connection. On graphql-transport-ws it also closes with the
+// protocol's own codes where gqlgen would close with 1000 or 1002, which
+// the reference client cannot tell from a network blip: 4400 for a
+// message that is not JSON or of an unknown type, 4401 for a subscribe
+// before connection_init, 4429 for a second connection_init.
+func (c *wsConn) admit(msg []byte) (bool, error) {
+	var env struct {
+		ID      string          `json:"id"`
+		Type    string          `json:"type"`
+		Payload json.RawMessage `json:"payload"`
+	}
+	if err := json.Unmarshal(msg, &env); err != nil || env.Type == "" {
+		if c.modern {
+			return false, c.protocolError(wsCloseBadMessage, "Invalid message received")
+		}
+		return true, nil // gqlgen answers it
+	}
+	start, stop := "subscribe", "complete"
+	if c.modern {
+		switch env.Type {
+		case "connection_init":
+			if c.initSeen {
+				return false, c.protocolError(wsCloseTooManyInits, "Too many initialisation requests")
+			}
+			c.initSeen = true
+			return true, nil
+		case "ping", "pong":
+			return true, nil
+		case start, stop:
+			if !c.initSeen {
+				return false, c.protocolError(wsCloseUnauthorized, "Unauthorized")
+			}
+			if env.ID == "" {
+				return false, c.protocolError(wsCloseBadMessage, "Invalid message received")
+			}
+		default:
+			return false, c.protocolError(wsCloseBadMessage, "Invalid message received")
+		}
+	} else {
+		start, stop = "start", "stop"
+	}
+	switch env.Type {
+	case stop:
+		c.end(env.ID)
+	case start:
+		var p struct {
+			Query         string         `json:"query"`
+			OperationName string         `json:"operationName"`
+			Variables     map[string]any `json:"variables"`
+			Extensions    map[string]any `json:"extensions"`
+		}
+		if json.Unmarshal(env.Payload, &p) != nil {
+			return false, c.refuse(env.ID, `the payload of a subscribe must be {"query": ..., "variables": {...}}`)
+		}
+		c.opsMu.Lock()
+		_, running := c.active[env.ID]
+		full := len(c.active) >= c.maxOps
+		if !running && !full {
+			c.active[env.ID] = struct{}{}
+		}
+		c.opsMu.Unlock()
+		switch {
+		case running:
+			return false, c.protocolError(WsCloseDuplicateID, "Subscriber for "+env.ID+" already exists")
+		case full:
+			return false, c.refuse(env.ID, fmt.Sprintf("at most %d operations may run at once on one connection", c.maxOps))
+		}
+	}
+	return true, nil
+}
+
+// graphql-transport-ws close codes.
+const (
+	wsCloseBadMessage   = 4400
+	wsCloseUnauthorized = 4401
+	wsCloseInitTimeout  = 4408
+	wsCloseTooManyInits = 4429
+)
+
+var errProtocol = errors.New("websocket: protocol violation")
+
+// protocolError closes the connection with code; the error returned ends
+// gqlgen's reading, and its own close that follows is not sent (gorilla
+// sends one close frame).
+func (c *wsConn) protocolError(code int, reason string) error {
+	_ = c.WriteClose(code, reason)
+	return errProtocol
+}
+
+// refuse answers one operation with an error and keeps the connection.
+func (c *wsConn) refuse(id, message string) error {
+	return c.WriteJSON(wsError{ID: id, Type: "error", Payload: []wsErrorPayload{{
+		Message: message, Extensions: map[string]string{"code": channel.EInvalid},
+	}}})
+}
+
+type wsError struct {
+	ID      string           `json:"id"`
+	Type    string           `json:"type"`
+	Payload []wsErrorPayload `json:"payload"`
+}
+
+type wsErrorPayload struct {
+	Message    string            `json:"message"`
+	Extensions map[string]string `json:"extensions"`
+}
+
+func (c *wsConn) end(id string) {
+	c.opsMu.Lock()
+	delete(c.active, id)
+	c.opsMu.Unlock()
 }
 
 func (c *wsConn) WriteJSON(v any) error {
+	// gqlgen's messages (of both protocols) are structs with ID and Type;
+	// the server's complete or error ends that operation.
+	if m := reflect.Indirect(reflect.ValueOf(v)); m.Kind() == reflect.Struct {
+		id, typ := m.FieldByName("ID"), m.FieldByName("Type")
+		if id.Kind() == reflect.String && typ.Kind() == reflect.String && (typ.String() == "complete" || typ.String() == "error") {
+			c.end(id.String())
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err := c.c.SetWriteDeadline(time.Now().Add(wsWriteWait)); err != nil {
@@ -228,6 +434,9 @@ func (c *wsConn) WriteJSON(v any) error {
 }
 
 func (c *wsConn) WriteClose(code int, reason string) error {
+	if c.modern && code == transport.WebsocketCloseProtocolError && reason == "connection initialisation timeout" {
+		code = wsCloseInitTimeout // what graphql-transport-ws names it
+	}
 	// A close reason is at most 123 bytes.
 	if len(reason) > 123 {
 		reason = reason[:123]
@@ -250,6 +459,14 @@ func (c *wsConn) Close() error {
 
 func (c *wsConn) Subprotocol() string { return c.c.Subprotocol() }
 
-func (c *wsConn) SetReadLimit(limit int64) { c.c.SetReadLimit(limit) }
+// SetReadLimit caps a client message at limit bytes. A larger one is
+// read to its end (up to wsDrainLimit more) before the connection closes
+// with 1009, so the close frame reaches the client: closing a socket with
+// unread data makes the kernel send a reset, which discards it. Beyond
+// that gorilla's own limit ends the read at once.
+func (c *wsConn) SetReadLimit(limit int64) {
+	c.readLimit = limit
+	c.c.SetReadLimit(limit + wsDrainLimit)
+}
 
 func (c *wsConn) SetReadDeadline(t time.Time) error { return c.c.SetReadDeadline(t) }

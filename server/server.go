@@ -26,6 +26,10 @@ type Config struct {
 	MaxBodyBytes int64
 	// Version is reported by /healthz.
 	Version string
+	// TrustedOrigins are other origins ("https://board.example.com") whose
+	// pages may send state-changing requests (POST) here; the server's own
+	// origin always may. The websocket has its own list (graph.NewWebsockets).
+	TrustedOrigins []string
 }
 
 // Deps are the parts the server routes to.
@@ -97,12 +101,12 @@ func (s *Server) routes() http.Handler {
 		}
 		return h
 	}
-	mux.Handle("/graphql", s.instrument("graphql", limited(s.limitBody(s.deps.GraphQL))))
+	mux.Handle("/graphql", s.instrument("graphql", apiHeaders(limited(s.limitBody(s.deps.GraphQL)))))
 	if s.deps.Auth != nil {
-		mux.Handle("/auth/", s.instrument("auth", limited(s.deps.Auth.Handler())))
+		mux.Handle("/auth/", s.instrument("auth", apiHeaders(limited(s.limitBody(s.deps.Auth.Handler())))))
 	}
 	if s.deps.Export != nil {
-		mux.Handle("GET /export/{file}", s.instrument("export", limited(s.deps.Export)))
+		mux.Handle("GET /export/{file}", s.instrument("export", apiHeaders(limited(s.deps.Export))))
 	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /readyz", s.handleReady)
@@ -114,7 +118,55 @@ func (s *Server) routes() http.Handler {
 	if s.deps.Auth != nil {
 		h = s.deps.Auth.Middleware(h)
 	}
-	return s.logRequests(h)
+	return s.logRequests(securityHeaders(s.crossOrigin().Handler(h)))
+}
+
+// crossOrigin refuses a state-changing request (anything but GET, HEAD,
+// OPTIONS) that a browser sent from another site (Sec-Fetch-Site, else
+// Origin against Host): a cross-site form or fetch riding on the session
+// cookie. Requests without those headers come from non-browser clients
+// and pass. A websocket handshake is a GET and passes too, so the
+// websocket checks its Origin itself (graph.NewWebsockets).
+func (s *Server) crossOrigin() *http.CrossOriginProtection {
+	c := http.NewCrossOriginProtection()
+	for _, o := range s.cfg.TrustedOrigins {
+		if err := c.AddTrustedOrigin(o); err != nil {
+			s.deps.Logger.Warn("ignoring a malformed trusted origin", "origin", o, "err", err)
+		}
+	}
+	c.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write([]byte(`{"errors":[{"message":"cross-origin request refused","extensions":{"code":"FORBIDDEN"}}]}`))
+	}))
+	return c
+}
+
+// securityHeaders go on every response: no MIME sniffing (a JSON or CSV
+// answer is never run as a script or page), no referrer beyond our own
+// origin, and no framing by any site (clickjacking). The app's page adds
+// its Content-Security-Policy (app.go).
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// apiHeaders go on API answers (GraphQL, sign-in, exports), which are
+// data, never a page: a policy that lets nothing load or frame, and no
+// caching of what one signed-in user was shown. A handler may override
+// Cache-Control (exports set their own).
+func apiHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+		h.Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Start listens on cfg.Addr (":0" picks a free port) and serves in the
