@@ -537,6 +537,9 @@ func (c *customerImport) insert(ctx context.Context, tx bun.Tx, skip map[int]boo
 		if err != nil {
 			return n, nil, err
 		}
+		if err := auditImported(ctx, tx, "customer", got); err != nil {
+			return n, nil, err
+		}
 		n += len(got)
 		all = append(all, got...)
 		progress(start + len(batch))
@@ -725,7 +728,8 @@ func (d *dealImport) insert(ctx context.Context, tx bun.Tx, skip map[int]bool, p
 		if len(custs) == 0 {
 			continue
 		}
-		res, err := tx.NewRaw(`INSERT INTO deals (id, customer_id, channel_kind, dealer_id, product_line_id, quantity,
+		var got []int64
+		err := tx.NewRaw(`INSERT INTO deals (id, customer_id, channel_kind, dealer_id, product_line_id, quantity,
 				unit_price, amount, currency, stage, prepaid_amount, expected_close, registered_at, protected_until,
 				closed_at, close_reason, created_at, updated_at)
 			SELECT coalesce(u.id, nextval(pg_get_serial_sequence('deals', 'id'))), u.customer, u.ch, u.dealer, u.line, u.qty,
@@ -734,16 +738,19 @@ func (d *dealImport) insert(ctx context.Context, tx bun.Tx, skip map[int]bool, p
 			FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::bigint[],
 				?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[])
 				WITH ORDINALITY AS u(id, customer, ch, dealer, line, qty, unit, amount, cur, stage, prepaid, expected, reg, prot, closed, reason, ord)
-			ORDER BY u.ord`,
+			ORDER BY u.ord
+			RETURNING id`,
 			pgdialect.Array(ids), pgdialect.Array(custs), pgdialect.Array(chans), pgdialect.Array(dealers),
 			pgdialect.Array(lines), pgdialect.Array(qtys), pgdialect.Array(units), pgdialect.Array(amounts),
 			pgdialect.Array(curs), pgdialect.Array(stages), pgdialect.Array(prepaids), pgdialect.Array(expected),
-			pgdialect.Array(reg), pgdialect.Array(prot), pgdialect.Array(closed), pgdialect.Array(reasons)).Exec(ctx)
+			pgdialect.Array(reg), pgdialect.Array(prot), pgdialect.Array(closed), pgdialect.Array(reasons)).Scan(ctx, &got)
 		if err != nil {
 			return n, nil, err
 		}
-		k, _ := res.RowsAffected()
-		n += int(k)
+		if err := auditImported(ctx, tx, "deal", got); err != nil {
+			return n, nil, err
+		}
+		n += len(got)
 		progress(start + len(batch))
 	}
 	if err := fixSequence(ctx, tx, "deals"); err != nil {
@@ -881,6 +888,7 @@ func (d *dealerImport) checkDB(ctx context.Context, db bun.IDB) ([]RowError, err
 // parent on an earlier line exists when it is written. Dealers are few.
 func (d *dealerImport) insert(ctx context.Context, tx bun.Tx, skip map[int]bool, progress func(int)) (int, []int64, error) {
 	n := 0
+	var written []int64
 	for i, r := range d.rows {
 		if skip[r.line] {
 			continue
@@ -906,12 +914,16 @@ func (d *dealerImport) insert(ctx context.Context, tx bun.Tx, skip map[int]bool,
 			return n, nil, fmt.Errorf("line %d: %w", r.line, err)
 		}
 		d.refs.dealers[r.code] = id
+		written = append(written, id)
 		n++
 		if (i+1)%100 == 0 {
 			progress(i + 1)
 		}
 	}
 	if err := fixSequence(ctx, tx, "dealers"); err != nil {
+		return n, nil, err
+	}
+	if err := auditImported(ctx, tx, "dealer", written); err != nil {
 		return n, nil, err
 	}
 	// A dealer alone changes no customer's facts: no rules to run.
@@ -922,6 +934,7 @@ func (d *dealerImport) insert(ctx context.Context, tx bun.Tx, skip map[int]bool,
 // the file through db, shows progress on out, and lists every bad row there
 // with its line number and reason.
 func RunImport(ctx context.Context, db *bun.DB, kind, path string, skipBad bool, out io.Writer) error {
+	ctx = WithActor(ctx, ActorCLI)
 	f, err := os.Open(path)
 	if err != nil {
 		return err

@@ -135,7 +135,7 @@ func TestResolveAwardDirectCompensatesTheDealer(t *testing.T) {
 		t.Fatalf("dealer's compensations %+v", comps)
 	}
 	log := must(w.st.AuditLog(w.ctx, "conflict", bypass.ID))(t)
-	if len(log) != 1 || log[0].Action != "resolve" || log[0].Actor != "" && log[0].Actor != "director" {
+	if len(log) != 1 || log[0].Action != "resolve" || log[0].Actor != store.ActorSystem {
 		t.Fatalf("audit %+v", log)
 	}
 	if l := must(w.st.AuditLog(w.ctx, "deal", dealer.ID))(t); l[len(l)-1].Action != "cancel" {

@@ -154,8 +154,14 @@ func (s *Store) Login(ctx context.Context, in Login) (SessionToken, error) {
 				return fmt.Errorf("login: rehash: %w", err)
 			}
 		}
-		out, err = createSession(ctx, tx, r.user(), in, now)
-		return err
+		if out, err = createSession(ctx, tx, r.user(), in, now); err != nil {
+			return err
+		}
+		// The person signing in is the actor. Failures are not logged here:
+		// login_attempts counts them, and a log of unknown e-mails would be
+		// a list of guesses.
+		return audit(channel.WithViewer(ctx, r.user().Viewer()), tx, "auth.login", "user", r.ID, nil,
+			map[string]any{"address": in.Address, "sessionExpiresAt": out.Session.ExpiresAt})
 	})
 	if err != nil {
 		return SessionToken{}, err
@@ -287,11 +293,23 @@ func (s *Store) Logout(ctx context.Context, token string) error {
 	if token == "" {
 		return nil
 	}
-	_, err := s.db.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, s.now(), secretHash(token))
-	if err != nil {
-		return fmt.Errorf("logout: %w", err)
-	}
-	return nil
+	return s.InTx(ctx, func(tx bun.Tx) error {
+		var users []int64
+		err := tx.NewRaw(`UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING user_id`,
+			s.now(), secretHash(token)).Scan(ctx, &users)
+		if err != nil {
+			return fmt.Errorf("logout: %w", err)
+		}
+		if len(users) == 0 {
+			return nil
+		}
+		u, err := userBy(ctx, tx, "u.id = ?", users[0])
+		if err != nil {
+			return fmt.Errorf("logout: %w", err)
+		}
+		// The session's owner signs out, whoever else the request names.
+		return audit(channel.WithViewer(ctx, u.Viewer()), tx, "auth.logout", "user", u.ID, nil, nil)
+	})
 }
 
 func revokeUserSessions(ctx context.Context, tx bun.IDB, userID int64, now time.Time) error {

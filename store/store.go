@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -63,57 +61,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx bun.Tx) error) error {
 func retryable(err error) bool {
 	var pgErr *pgconn.PgError
 	return errors.As(err, &pgErr) && (pgErr.Code == "40001" || pgErr.Code == "40P01")
-}
-
-// audit appends one entry to the audit log inside the mutation's
-// transaction, so the log never records a change that rolled back. The
-// actor is empty until users exist.
-func audit(ctx context.Context, tx bun.IDB, action, entity string, id int64, before, after any) error {
-	enc := func(v any) (any, error) {
-		if v == nil {
-			return nil, nil
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		return string(b), nil
-	}
-	b, err := enc(before)
-	if err != nil {
-		return fmt.Errorf("audit %s %s: %w", action, entity, err)
-	}
-	a, err := enc(after)
-	if err != nil {
-		return fmt.Errorf("audit %s %s: %w", action, entity, err)
-	}
-	_, err = tx.NewRaw(`INSERT INTO audit_entries (actor, action, entity, entity_id, before, after)
-		VALUES ('', ?, ?, ?, ?::jsonb, ?::jsonb)`, action, entity, id, b, a).Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("audit %s %s %d: %w", action, entity, id, err)
-	}
-	return nil
-}
-
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	Actor    string
-	Action   string
-	Entity   string
-	EntityID int64
-}
-
-// AuditLog lists an entity's audit entries, oldest first.
-func (s *Store) AuditLog(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {
-	var out []AuditEntry
-	err := s.db.NewRaw(`SELECT id, at, actor, action, entity, entity_id FROM audit_entries
-		WHERE entity = ? AND entity_id = ? ORDER BY at, id`, entity, id).Scan(ctx, &out)
-	if err != nil {
-		return nil, fmt.Errorf("audit log %s %d: %w", entity, id, err)
-	}
-	return out, nil
 }
 
 func dateArg(t time.Time) string { return t.UTC().Format(time.DateOnly) }

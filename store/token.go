@@ -90,7 +90,8 @@ func (s *Store) CreateToken(ctx context.Context, in TokenCreate) (NewToken, erro
 			return fmt.Errorf("create token: %w", err)
 		}
 		out = NewToken{Secret: secret, Token: r.token()}
-		return audit(ctx, tx, "token.create", "api_token", r.ID, nil, map[string]any{"userId": in.UserID, "name": name, "prefix": r.Prefix})
+		// channel.APIToken holds the display prefix, never the secret or its hash.
+		return audit(ctx, tx, "token.create", "api_token", r.ID, nil, out.Token)
 	})
 	return out, err
 }
@@ -173,13 +174,14 @@ func (s *Store) RevokeToken(ctx context.Context, idOrPrefix string) (channel.API
 			return invalid("token", "%d tokens share this prefix; revoke by id", len(rows))
 		}
 		r := rows[0]
+		before := r.token()
 		if r.RevokedAt == nil {
 			now := s.now()
 			if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ?`, now, r.ID); err != nil {
 				return fmt.Errorf("revoke token %d: %w", r.ID, err)
 			}
 			r.RevokedAt = &now
-			if err := audit(ctx, tx, "token.revoke", "api_token", r.ID, nil, map[string]any{"prefix": r.Prefix}); err != nil {
+			if err := audit(ctx, tx, "token.revoke", "api_token", r.ID, before, r.token()); err != nil {
 				return err
 			}
 		}

@@ -103,11 +103,11 @@ func (s *Store) CreateUser(ctx context.Context, in UserCreate) (channel.User, er
 			}
 			return fmt.Errorf("create user %s: %w", email, err)
 		}
-		if err := audit(ctx, tx, "user.create", "user", id, nil, map[string]any{"email": email, "role": in.Role, "dealerId": dealerID}); err != nil {
+		if out, err = userBy(ctx, tx, "u.id = ?", id); err != nil {
 			return err
 		}
-		out, err = userBy(ctx, tx, "u.id = ?", id)
-		return err
+		// channel.User holds whether a password is set, never its hash.
+		return audit(ctx, tx, "user.create", "user", id, nil, out)
 	})
 	return out, err
 }
@@ -178,18 +178,24 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, password string) 
 	}
 	hash := newPasswordHash(password)
 	return s.InTx(ctx, func(tx bun.Tx) error {
-		now := s.now()
-		res, err := tx.NewRaw(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`, hash, now, userID).Exec(ctx)
+		before, err := userBy(ctx, tx, "u.id = ? FOR UPDATE OF u", userID)
 		if err != nil {
-			return fmt.Errorf("set password of user %d: %w", userID, err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return channel.NotFound("user")
+		now := s.now()
+		if _, err := tx.NewRaw(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`, hash, now, userID).Exec(ctx); err != nil {
+			return fmt.Errorf("set password of user %d: %w", userID, err)
 		}
 		if err := revokeUserSessions(ctx, tx, userID, now); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "user.set_password", "user", userID, nil, nil)
+		after, err := userBy(ctx, tx, "u.id = ?", userID)
+		if err != nil {
+			return err
+		}
+		// The user record says whether a password is set; the hash itself
+		// never enters the log.
+		return audit(ctx, tx, "user.set_password", "user", userID, before, after)
 	})
 }
 
@@ -198,19 +204,23 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, password string) 
 // against the flag on every request).
 func (s *Store) SetUserDisabled(ctx context.Context, userID int64, disabled bool) error {
 	return s.InTx(ctx, func(tx bun.Tx) error {
-		now := s.now()
-		res, err := tx.NewRaw(`UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?`, disabled, now, userID).Exec(ctx)
+		before, err := userBy(ctx, tx, "u.id = ? FOR UPDATE OF u", userID)
 		if err != nil {
-			return fmt.Errorf("disable user %d: %w", userID, err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return channel.NotFound("user")
+		now := s.now()
+		if _, err := tx.NewRaw(`UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?`, disabled, now, userID).Exec(ctx); err != nil {
+			return fmt.Errorf("disable user %d: %w", userID, err)
 		}
 		if disabled {
 			if err := revokeUserSessions(ctx, tx, userID, now); err != nil {
 				return err
 			}
 		}
-		return audit(ctx, tx, "user.set_disabled", "user", userID, nil, map[string]any{"disabled": disabled})
+		after, err := userBy(ctx, tx, "u.id = ?", userID)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, "user.set_disabled", "user", userID, before, after)
 	})
 }

@@ -27,10 +27,17 @@ func withStore(ctx context.Context, cmd *cli.Command, fn func(st *store.Store) e
 	return fn(store.New(m.db))
 }
 
+// asCLI names the operator's commands in the audit log: no one signs in
+// on the command line, so the entries they write say "cli".
+func asCLI(ctx context.Context, _ *cli.Command) (context.Context, error) {
+	return store.WithActor(ctx, store.ActorCLI), nil
+}
+
 func userCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "user",
-		Usage: "manage the people who sign in",
+		Name:   "user",
+		Usage:  "manage the people who sign in",
+		Before: asCLI,
 		Commands: []*cli.Command{
 			{
 				Name:  "add",
@@ -166,8 +173,9 @@ func parseExpiry(s string, now time.Time) (*time.Time, error) {
 
 func tokenCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "token",
-		Usage: "manage API tokens (Authorization: Bearer) for analysts and integrations",
+		Name:   "token",
+		Usage:  "manage API tokens (Authorization: Bearer) for analysts and integrations",
+		Before: asCLI,
 		Commands: []*cli.Command{
 			{
 				Name:  "create",
