@@ -294,3 +294,19 @@ func ViewerFrom(ctx context.Context) (Viewer, bool) {
 	}
 	return v, true
 }
+
+type recheckKey struct{}
+
+// WithRecheck returns a context that carries how to check again that the
+// credentials the viewer came from (a session, an API token) still hold: a
+// long-lived subscription calls it now and then, so a revoked token or an
+// ended session stops its stream.
+func WithRecheck(ctx context.Context, check func(context.Context) error) context.Context {
+	return context.WithValue(ctx, recheckKey{}, check)
+}
+
+// Recheck returns the context's credential check, or nil.
+func Recheck(ctx context.Context) func(context.Context) error {
+	f, _ := ctx.Value(recheckKey{}).(func(context.Context) error)
+	return f
+}

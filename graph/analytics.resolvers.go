@@ -29,7 +29,7 @@ func (r *queryResolver) DealerPerformance(ctx context.Context, year int, asOf *t
 	if asOf != nil {
 		at = *asOf
 	}
-	l, err := r.store.DealerPerformance(ctx, year, f, at, page(first, after))
+	l, err := r.store.DealerPerformance(ctx, year, f, at, page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +97,9 @@ func (r *queryResolver) Pipeline(ctx context.Context, groupBy []model.PipelineDi
 }
 
 func (r *queryResolver) OwnershipShare(ctx context.Context, filter *model.OwnershipShareFilter) ([]model.OwnershipShareRow, error) {
+	if _, err := allow(ctx, "read the channel-wide ownership share", seesAll); err != nil {
+		return nil, err
+	}
 	var f store.OwnershipFilter
 	if filter != nil {
 		var err error
@@ -136,6 +139,9 @@ func (r *queryResolver) OwnershipShare(ctx context.Context, filter *model.Owners
 }
 
 func (r *queryResolver) TerritoryCoverage(ctx context.Context, filter *model.TerritoryCoverageFilter) (*model.TerritoryCoverage, error) {
+	if _, err := allow(ctx, "read every dealer's territory coverage", seesAll); err != nil {
+		return nil, err
+	}
 	var f store.CoverageFilter
 	if filter != nil {
 		var err error

@@ -47,7 +47,7 @@ func BenchmarkScaleTimings(b *testing.B) {
 	if err := store.Migrate(ctx, db); err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(graph.NewHandler(store.New(db), slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(signedIn(graph.NewHandler(store.New(db), slog.New(slog.NewTextHandler(io.Discard, nil)))))
 	defer srv.Close()
 
 	post := func(query string) (time.Duration, map[string]any) {

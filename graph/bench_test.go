@@ -32,7 +32,7 @@ func BenchmarkCustomersPage(b *testing.B) {
 	if _, err := db.ExecContext(ctx, "ANALYZE"); err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(graph.NewHandler(store.New(db), slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(signedIn(graph.NewHandler(store.New(db), slog.New(slog.NewTextHandler(io.Discard, nil)))))
 	defer srv.Close()
 	body := []byte(`{"query":"{ customers(first: 50) { totalCount edges { cursor node { id name taxId region { name path } segment size keyAccount owner { kind since dealer { id name code } } ownershipHistory { at how } dealCount } } pageInfo { hasNextPage endCursor } } }"}`)
 	for b.Loop() {

@@ -41,7 +41,7 @@ func (r *dealerResolver) CustomerCount(ctx context.Context, obj *channel.Dealer)
 }
 
 func (r *dealerResolver) Customers(ctx context.Context, obj *channel.Dealer, first *int, after *string, orderBy *model.CustomerOrder) (*model.CustomerConnection, error) {
-	l, err := r.store.ListCustomers(ctx, store.CustomerFilter{OwnerDealerID: &obj.ID}, customerOrder(orderBy), page(first, after))
+	l, err := r.store.ListCustomers(ctx, store.CustomerFilter{OwnerDealerID: &obj.ID}, customerOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (r *dealerResolver) Deals(ctx context.Context, obj *channel.Dealer, first *
 		return nil, err
 	}
 	f.DealerID = &obj.ID
-	l, err := r.store.ListDeals(ctx, f, dealOrder(orderBy), page(first, after))
+	l, err := r.store.ListDeals(ctx, f, dealOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,17 @@ func (r *conflictResolver) ID(ctx context.Context, obj *store.Conflict) (string,
 }
 
 func (r *conflictResolver) Customer(ctx context.Context, obj *store.Conflict) (*channel.Customer, error) {
-	return load(ctx, r.loaders(ctx).customer, obj.CustomerID, "customer")
+	c, err := load(ctx, r.loaders(ctx).customer, obj.CustomerID, "customer")
+	if channel.ErrorCode(err) == channel.ENotFound {
+		// A dealer party of a DUPLICATE_CUSTOMER conflict may see only its
+		// own of the two customers.
+		cs, lerr := loadAll(ctx, r.loaders(ctx).customer, obj.CustomerIDs)
+		if lerr != nil || len(cs) == 0 {
+			return nil, err
+		}
+		return &cs[0], nil
+	}
+	return c, err
 }
 
 func (r *conflictResolver) Customers(ctx context.Context, obj *store.Conflict) ([]channel.Customer, error) {
@@ -43,15 +53,27 @@ func (r *conflictResolver) Deals(ctx context.Context, obj *store.Conflict) ([]ch
 }
 
 func (r *conflictResolver) Parties(ctx context.Context, obj *store.Conflict) (*model.ConflictParties, error) {
+	// The dealer loader finds only dealers the viewer may see; the rest
+	// are counted, not named.
 	dealers, err := loadAll(ctx, r.loaders(ctx).dealer, obj.DealerIDs)
 	if err != nil {
 		return nil, err
 	}
-	return &model.ConflictParties{Dealers: dealers, Direct: obj.InvolvesDirect}, nil
+	return &model.ConflictParties{Dealers: dealers, Direct: obj.InvolvesDirect, OtherPartners: len(obj.DealerIDs) - len(dealers)}, nil
 }
 
 func (r *conflictResolver) SuggestedDealer(ctx context.Context, obj *store.Conflict) (*channel.Dealer, error) {
 	return loadOpt(ctx, r.loaders(ctx).dealer, obj.SuggestedDealerID)
+}
+
+func (r *conflictResolver) AtStake(ctx context.Context, obj *store.Conflict) (*channel.Money, error) {
+	return r.atStake(ctx, obj)
+}
+
+func (r *conflictResolver) Explanation(ctx context.Context, obj *store.Conflict) (*channel.Explanation, error) {
+	v, _ := channel.ViewerFrom(ctx)
+	e := v.RedactExplanation(obj.Explanation, "en")
+	return &e, nil
 }
 
 func (r *conflictResolver) Resolution(ctx context.Context, obj *store.Conflict) (*channel.Resolution, error) {
@@ -77,12 +99,16 @@ func (r *conflictEventResolver) Type(ctx context.Context, obj *store.ConflictEve
 	return model.ConflictEventType(obj.Type), nil
 }
 
+func (r *conflictEventResolver) Reason(ctx context.Context, obj *store.ConflictEvent) (string, error) {
+	return r.eventReason(ctx, obj)
+}
+
 func (r *conflictEventResolver) Conflict(ctx context.Context, obj *store.ConflictEvent) (*store.Conflict, error) {
 	return load(ctx, r.loaders(ctx).conflict, obj.ConflictID, "conflict")
 }
 
 func (r *conflictExplanationResolver) Text(ctx context.Context, obj *channel.Explanation, lang *string) (string, error) {
-	return obj.Text(str(lang)), nil
+	return redactedText(ctx, obj, str(lang)), nil
 }
 
 func (r *conflictExplanationResolver) Params(ctx context.Context, obj *channel.Explanation) ([]model.ExplanationParam, error) {
@@ -166,6 +192,10 @@ func (r *dealerResolver) Compensations(ctx context.Context, obj *channel.Dealer)
 }
 
 func (r *mutationResolver) AcknowledgeConflict(ctx context.Context, input model.AcknowledgeConflictInput) (*model.AcknowledgeConflictPayload, error) {
+	_, err := allow(ctx, "acknowledge conflicts", func(v channel.Viewer) bool { return v.CanResolveConflicts() })
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeConflict, "input.id")
 	if err != nil {
 		return nil, err
@@ -178,7 +208,12 @@ func (r *mutationResolver) AcknowledgeConflict(ctx context.Context, input model.
 }
 
 func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.ResolveConflictInput) (*model.ResolveConflictPayload, error) {
+	_, err := allow(ctx, "resolve conflicts", func(v channel.Viewer) bool { return v.CanResolveConflicts() })
+	if err != nil {
+		return nil, err
+	}
 	in, err := resolveInput(input)
+	in.IdempotencyKey = scopedKey(ctx, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +240,7 @@ func (r *queryResolver) Conflicts(ctx context.Context, first *int, after *string
 	if err != nil {
 		return nil, err
 	}
-	l, err := r.store.ListConflicts(ctx, f, conflictOrder(orderBy), page(first, after))
+	l, err := r.store.ListConflicts(ctx, f, conflictOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}

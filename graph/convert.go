@@ -1,6 +1,10 @@
 package graph
 
 import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
 	"channelboard/channel"
 	"channelboard/graph/model"
 	"channelboard/store"
@@ -9,12 +13,29 @@ import (
 // This file maps between the GraphQL models and the store's inputs and
 // lists. It decides nothing; validation lives in the store.
 
-func page(first *int, after *string) store.Page {
-	p := store.Page{First: first}
+// page is a list's paging arguments; the total is counted only when the
+// query selects the connection's totalCount.
+func page(ctx context.Context, first *int, after *string) store.Page {
+	p := store.Page{First: first, SkipCount: !wantsTotal(ctx)}
 	if after != nil {
 		p.After = *after
 	}
 	return p
+}
+
+// wantsTotal reports whether the connection being resolved has totalCount
+// among its selected fields. Outside a GraphQL field (a direct call) it
+// says yes.
+func wantsTotal(ctx context.Context) bool {
+	if graphql.GetFieldContext(ctx) == nil || !graphql.HasOperationContext(ctx) {
+		return true
+	}
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
 }
 
 func pageInfo(cursors []string, hasNext bool, after *string) *model.PageInfo {

@@ -51,7 +51,7 @@ func (r *customerResolver) Deals(ctx context.Context, obj *channel.Customer, fir
 		return nil, err
 	}
 	f.CustomerID = &obj.ID
-	l, err := r.store.ListDeals(ctx, f, dealOrder(orderBy), page(first, after))
+	l, err := r.store.ListDeals(ctx, f, dealOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vikstrous/dataloadgen"
 
+	"channelboard/channel"
 	"channelboard/graph/model"
 	"channelboard/store"
 )
@@ -30,17 +31,19 @@ func WithWebsockets(ws *Websockets) Option { return func(o *options) { o.ws = ws
 // errNoFeed is internal: a server wired without a hub is a bug, not input.
 var errNoFeed = errors.New("the live feed is not configured")
 
-// viewerOf is who is asking; until the access issue lands there are no
-// users, so nobody in particular.
-func viewerOf(context.Context) any { return nil }
+// viewerOf is who is asking: the signed-in viewer of the request (or of
+// the websocket's handshake).
+func viewerOf(ctx context.Context) channel.Viewer {
+	v, _ := channel.ViewerFrom(ctx)
+	return v
+}
 
 // canSee is the one place that decides whether a viewer may see a conflict
-// in the feed. It allows everything until the access issue fills it in
-// (dealer users: only conflicts they are a party of, other parties
-// redacted).
-func canSee(viewer any, c store.Conflict) bool {
-	_, _ = viewer, c
-	return true
+// in the feed: staff and analysts every one, a dealer user those it is a
+// party to. What it then reads of the conflict is redacted by the
+// resolvers as in any query.
+func canSee(viewer channel.Viewer, c store.Conflict) bool {
+	return viewer.SeesConflict(c.DealerIDs)
 }
 
 func (r *Resolver) subscribeConflictEvents(ctx context.Context, after *string, filter *model.ConflictFilter) (<-chan *store.ConflictEvent, error) {
@@ -61,19 +64,23 @@ func (r *Resolver) subscribeConflictEvents(ctx context.Context, after *string, f
 	}
 	viewer := viewerOf(ctx)
 	present := errorPresenter(r.logger)
-	sub, err := r.feed.Subscribe(ctx, store.SubscribeOptions{
+	end, _ := ctx.Value(subscriptionEndKey{}).(*subscriptionEnd)
+	subCtx, cancel := context.WithCancel(ctx)
+	sub, err := r.feed.Subscribe(subCtx, store.SubscribeOptions{
 		After:   from,
 		Filter:  f,
 		Visible: func(c store.Conflict) bool { return canSee(viewer, c) },
 		OnEnd: func(err error) {
-			if h, ok := ctx.Value(subscriptionEndKey{}).(*subscriptionEnd); ok && err != nil {
-				h.set(present(ctx, err))
+			if end != nil && err != nil && end.get() == nil {
+				end.set(present(ctx, err))
 			}
 		},
 	})
 	if err != nil {
+		cancel()
 		return nil, err
 	}
+	go r.recheckViewer(subCtx, cancel, end)
 	return sub.C, nil
 }
 
@@ -235,4 +242,41 @@ func (e feedLoaders) InterceptResponse(ctx context.Context, next graphql.Respons
 		}, dataloadgen.WithWait(0)) // mostly cache hits: waiting would only delay the event
 	}
 	return next(context.WithValue(ctx, loadersKey{}, l))
+}
+
+// defaultRecheck is how often a live subscription checks its viewer's
+// credentials again.
+const defaultRecheck = 30 * time.Second
+
+// recheckViewer ends a subscription whose session ended or whose token was
+// revoked or expired since it began: the stream says UNAUTHENTICATED and
+// stops. It returns when the subscription ends.
+func (r *Resolver) recheckViewer(ctx context.Context, cancel context.CancelFunc, end *subscriptionEnd) {
+	defer cancel()
+	check := channel.Recheck(ctx)
+	if check == nil {
+		<-ctx.Done()
+		return
+	}
+	t := time.NewTicker(r.recheck)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := check(ctx); err != nil && ctx.Err() == nil {
+				if channel.ErrorCode(err) != channel.EUnauthenticated {
+					// A database hiccup is not a reason to drop a board.
+					r.logger.WarnContext(ctx, "subscription credential check failed", "op", "feed.recheck", "err", err)
+					continue
+				}
+				if end != nil {
+					end.set(&gqlerror.Error{Message: "Your session ended or your token was revoked: sign in again.",
+						Extensions: map[string]any{"code": channel.EUnauthenticated}})
+				}
+				return
+			}
+		}
+	}
 }

@@ -42,7 +42,7 @@ func startReplica(t testing.TB, dsn string, cfg store.HubConfig) *replica {
 	ran := make(chan error, 1)
 	go func() { ran <- hub.Run(context.Background()) }()
 	ws := graph.NewWebsockets(nil)
-	srv := httptest.NewServer(graph.NewHandler(st, logger, graph.WithFeed(hub), graph.WithWebsockets(ws)))
+	srv := httptest.NewServer(signedIn(graph.NewHandler(st, logger, graph.WithFeed(hub), graph.WithWebsockets(ws))))
 	r := &replica{st: st, hub: hub, srv: srv}
 	stopped := false
 	r.stop = func() {

@@ -48,7 +48,7 @@ func newFeedEnv(t *testing.T, cfg store.HubConfig, setup ...func(*graph.Websocke
 	for _, f := range setup {
 		f(ws)
 	}
-	srv := httptest.NewServer(graph.NewHandler(st, logger, graph.WithFeed(hub), graph.WithWebsockets(ws)))
+	srv := httptest.NewServer(signedIn(graph.NewHandler(st, logger, graph.WithFeed(hub), graph.WithWebsockets(ws))))
 	fe := &feedEnv{env: &env{t: t, url: srv.URL, st: st, queries: qc, log: logs}, hub: hub, ws: ws, srv: srv}
 	stopped := false
 	fe.stop = func() {
@@ -569,7 +569,7 @@ func TestWebsocketUnderWrappingMiddleware(t *testing.T) {
 	defer goleak.VerifyNone(t, leakOptions()...)
 	defer fe.stop()
 	ws := graph.NewWebsockets(nil)
-	h := graph.NewHandler(fe.st, nil, graph.WithFeed(fe.hub), graph.WithWebsockets(ws))
+	h := signedIn(graph.NewHandler(fe.st, nil, graph.WithFeed(fe.hub), graph.WithWebsockets(ws)))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.ServeHTTP(&recorder{w}, r)
 	}))

@@ -14,7 +14,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -22,17 +21,18 @@ import (
 	"channelboard/store"
 )
 
-// Limits of the GraphQL endpoint. gqlgen's handler.New starts with none.
+// Caches of the GraphQL endpoint; its limits are in limits.go.
 const (
-	queryCacheSize  = 1000 // parsed and validated documents
-	apqCacheSize    = 1000 // automatic persisted queries
-	complexityLimit = 5000
+	queryCacheSize = 1000 // parsed and validated documents
+	apqCacheSize   = 1000 // automatic persisted queries
 )
 
 type options struct {
 	loaderWait time.Duration
 	feed       *store.Hub  // Subscription.conflictEvents (feed.go)
 	ws         *Websockets // the websocket transport (websocket.go)
+	limits     Limits      // limits.go
+	recheck    time.Duration
 }
 
 // Option tunes NewHandler.
@@ -42,27 +42,44 @@ type Option func(*options)
 func WithLoaderWait(d time.Duration) Option { return func(o *options) { o.loaderWait = d } }
 
 // NewHandler serves the GraphQL API over st: POST and GET (queries only),
-// a bounded query cache, automatic persisted queries, a complexity limit,
-// introspection, per-request dataloaders, and errors that carry our codes
-// and never internal details.
+// a bounded query cache, automatic persisted queries, the limits of
+// limits.go (size, depth, aliases, directives, complexity), introspection
+// for signed-in viewers, per-request dataloaders, and errors that carry our
+// codes and never internal details.
 func NewHandler(st *store.Store, logger *slog.Logger, opts ...Option) http.Handler {
-	o := options{loaderWait: defaultLoaderWait}
+	o := options{loaderWait: defaultLoaderWait, limits: DefaultLimits()}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if logger == nil {
 		logger = slog.Default()
 	}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{store: st, logger: logger, feed: o.feed}}))
+	if o.recheck <= 0 {
+		o.recheck = defaultRecheck
+	}
+	cfg := Config{Resolvers: &Resolver{store: st, logger: logger, feed: o.feed, recheck: o.recheck}}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(NewExecutableSchema(cfg))
 	if o.ws != nil {
 		srv.AddTransport(o.ws.Transport())
 	}
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	// Only JSON POST, GET for queries and the websocket (limits.go says
+	// why); anything else gets a GraphQL-shaped 405 or 415.
+	srv.AddTransport(getQueries{})
+	srv.AddTransport(postJSON{})
+	srv.AddTransport(refuseOthers{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
-	srv.Use(extension.Introspection{})
+	srv.SetParserTokenLimit(o.limits.MaxTokens)
+	srv.SetDisableSuggestion(true)
+	registerLimitKind()
+	// In this order: a persisted query is filled in from its hash, then
+	// measured (and introspection decided), then priced.
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
-	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	srv.Use(operationLimits{limits: o.limits})
+	if o.limits.MaxComplexity > 0 {
+		srv.Use(extension.FixedComplexityLimit(o.limits.MaxComplexity))
+	}
+	srv.Use(requireViewer{})
 	srv.Use(feedLoaders{st: st, hub: o.feed, wait: o.loaderWait})
 	srv.SetErrorPresenter(errorPresenter(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {

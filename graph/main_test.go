@@ -16,6 +16,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"channelboard/channel"
 	"channelboard/graph"
 	"channelboard/store"
 	"channelboard/store/storetest"
@@ -34,6 +35,13 @@ func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) conte
 	return ctx
 }
 func (c *queryCounter) AfterQuery(_ context.Context, e *bun.QueryEvent) {
+	// The transaction around a viewer's read (store/view.go) is not a
+	// question asked: count the statements that read.
+	for _, p := range []string{"BEGIN", "COMMIT", "ROLLBACK", "SET LOCAL ROLE"} {
+		if strings.HasPrefix(e.Query, p) {
+			return
+		}
+	}
 	c.n.Add(1)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -75,6 +83,7 @@ type env struct {
 	st      *store.Store
 	queries *queryCounter
 	log     *syncBuffer
+	viewer  *channel.Viewer // nil: the director
 }
 
 func newEnv(t *testing.T) *env { return newEnvWait(t, 2*time.Millisecond) }
@@ -88,7 +97,7 @@ func newEnvWait(t *testing.T, loaderWait time.Duration) *env {
 	st := store.New(db)
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
-	srv := httptest.NewServer(graph.NewHandler(st, logger, graph.WithLoaderWait(loaderWait)))
+	srv := httptest.NewServer(signedIn(graph.NewHandler(st, logger, graph.WithLoaderWait(loaderWait))))
 	t.Cleanup(srv.Close)
 	return &env{t: t, url: srv.URL, st: st, queries: qc, log: logs}
 }
@@ -104,19 +113,55 @@ type response struct {
 	Errors []gqlError      `json:"errors"`
 }
 
+// director is the viewer of test requests unless a test says otherwise.
+var director = channel.Viewer{UserID: 1, Email: "director@example.com", Role: channel.RoleDirector}
+
+// viewerHeader carries a test request's viewer to signedIn, which stands in
+// for server/auth.go's middleware in these tests.
+const viewerHeader = "X-Test-Viewer"
+
+// signedIn puts the viewer named by the X-Test-Viewer header (JSON of a
+// channel.Viewer; "anonymous" for none) in each request's context, the
+// director when there is no header.
+func signedIn(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v := director
+		switch hv := r.Header.Get(viewerHeader); hv {
+		case "":
+		case "anonymous":
+			h.ServeHTTP(w, r)
+			return
+		default:
+			if err := json.Unmarshal([]byte(hv), &v); err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+		}
+		h.ServeHTTP(w, r.WithContext(channel.WithViewer(r.Context(), v)))
+	})
+}
+
+// as returns an env whose requests come from v.
+func (e *env) as(v channel.Viewer) *env {
+	c := *e
+	c.viewer = &v
+	return &c
+}
+
+// anonymous returns an env whose requests carry no viewer.
+func (e *env) anonymous() *env {
+	c := *e
+	c.viewer = &channel.Viewer{}
+	return &c
+}
+
 // do posts one GraphQL request and decodes the response.
 func (e *env) do(query string, vars map[string]any) response {
 	e.t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(e.url, "application/json", bytes.NewReader(body))
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
+	status, raw := e.post(query, vars)
 	var r response
 	if err := json.Unmarshal(raw, &r); err != nil {
-		e.t.Fatalf("status %d, body %s: %v", res.StatusCode, raw, err)
+		e.t.Fatalf("status %d, body %s: %v", status, raw, err)
 	}
 	return r
 }
@@ -165,3 +210,33 @@ func (e *env) id(query string, vars map[string]any, path ...string) string {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// raw runs a request and returns the response body as text.
+func (e *env) raw(query string) string {
+	e.t.Helper()
+	_, body := e.post(query, nil)
+	return string(body)
+}
+
+// post sends one GraphQL request as the env's viewer.
+func (e *env) post(query string, vars map[string]any) (int, []byte) {
+	e.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, e.url, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if e.viewer != nil {
+		if e.viewer.Anonymous() {
+			req.Header.Set(viewerHeader, "anonymous")
+		} else {
+			b, _ := json.Marshal(e.viewer)
+			req.Header.Set(viewerHeader, string(b))
+		}
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, _ := io.ReadAll(res.Body)
+	return res.StatusCode, out
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"log/slog"
+	"time"
 
 	"channelboard/store"
 )
@@ -12,4 +13,7 @@ type Resolver struct {
 	store  *store.Store
 	logger *slog.Logger
 	feed   *store.Hub // the live feed's hub; nil without subscriptions
+	// recheck is how often a subscription checks that its viewer's
+	// session or token still holds.
+	recheck time.Duration
 }

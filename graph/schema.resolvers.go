@@ -13,6 +13,10 @@ import (
 )
 
 func (r *mutationResolver) CreateDealer(ctx context.Context, input model.CreateDealerInput) (*model.CreateDealerPayload, error) {
+	_, err := allow(ctx, "create dealers", staff)
+	if err != nil {
+		return nil, err
+	}
 	parent, err := decodeOptID(input.ParentID, typeDealer, "input.parentId")
 	if err != nil {
 		return nil, err
@@ -22,7 +26,7 @@ func (r *mutationResolver) CreateDealer(ctx context.Context, input model.CreateD
 		return nil, err
 	}
 	d, err := r.store.CreateDealer(ctx, store.DealerCreate{
-		IdempotencyKey: input.IdempotencyKey, Code: input.Code, Name: input.Name, Kind: input.Kind,
+		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey), Code: input.Code, Name: input.Name, Kind: input.Kind,
 		ParentID: idOrZero(parent), Tier: input.Tier, HomeRegionID: idOrZero(home),
 		ContractStart: input.ContractStart, ContractEnd: input.ContractEnd, CreditLimit: moneyIn(input.CreditLimit),
 		ContactName: str(input.ContactName), ContactEmail: str(input.ContactEmail), ContactPhone: str(input.ContactPhone),
@@ -34,6 +38,10 @@ func (r *mutationResolver) CreateDealer(ctx context.Context, input model.CreateD
 }
 
 func (r *mutationResolver) UpdateDealer(ctx context.Context, input model.UpdateDealerInput) (*model.UpdateDealerPayload, error) {
+	_, err := allow(ctx, "change dealers", staff)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeDealer, "input.id")
 	if err != nil {
 		return nil, err
@@ -54,6 +62,10 @@ func (r *mutationResolver) UpdateDealer(ctx context.Context, input model.UpdateD
 }
 
 func (r *mutationResolver) AssignTerritory(ctx context.Context, input model.AssignTerritoryInput) (*model.AssignTerritoryPayload, error) {
+	_, err := allow(ctx, "assign territories", staff)
+	if err != nil {
+		return nil, err
+	}
 	dealer, err := decodeID(input.DealerID, typeDealer, "input.dealerId")
 	if err != nil {
 		return nil, err
@@ -79,6 +91,10 @@ func (r *mutationResolver) AssignTerritory(ctx context.Context, input model.Assi
 }
 
 func (r *mutationResolver) UnassignTerritory(ctx context.Context, input model.UnassignTerritoryInput) (*model.UnassignTerritoryPayload, error) {
+	_, err := allow(ctx, "end territory assignments", staff)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeTerritory, "input.id")
 	if err != nil {
 		return nil, err
@@ -91,12 +107,16 @@ func (r *mutationResolver) UnassignTerritory(ctx context.Context, input model.Un
 }
 
 func (r *mutationResolver) CreateCustomer(ctx context.Context, input model.CreateCustomerInput) (*model.CreateCustomerPayload, error) {
+	v, err := allow(ctx, "register customers", canWrite)
+	if err != nil {
+		return nil, err
+	}
 	region, err := decodeID(input.RegionID, typeRegion, "input.regionId")
 	if err != nil {
 		return nil, err
 	}
 	in := store.CustomerCreate{
-		IdempotencyKey: input.IdempotencyKey, Name: input.Name, TaxID: input.TaxID, RegionID: region,
+		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey), Name: input.Name, TaxID: input.TaxID, RegionID: region,
 		Segment: input.Segment, Size: input.Size, KeyAccountReason: str(input.KeyAccountReason),
 	}
 	if input.KeyAccount != nil {
@@ -110,6 +130,14 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input model.Creat
 		}
 		in.OwnerDealerID = idOrZero(dealer)
 	}
+	if v.Role == channel.RoleDealer {
+		// A dealer user registers its own accounts: the owner is its
+		// dealer, whatever else was asked.
+		if input.Owner != nil && (in.OwnerKind != channel.OwnerDealer || in.OwnerDealerID != v.DealerID) {
+			return nil, channel.Errorf(channel.EForbidden, "a dealer user registers customers for its own dealer only")
+		}
+		in.OwnerKind, in.OwnerDealerID = channel.OwnerDealer, v.DealerID
+	}
 	c, err := r.store.CreateCustomer(ctx, in)
 	if err != nil {
 		return nil, err
@@ -118,6 +146,10 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input model.Creat
 }
 
 func (r *mutationResolver) UpdateCustomer(ctx context.Context, input model.UpdateCustomerInput) (*model.UpdateCustomerPayload, error) {
+	_, err := allow(ctx, "change customers", staff)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeCustomer, "input.id")
 	if err != nil {
 		return nil, err
@@ -136,6 +168,10 @@ func (r *mutationResolver) UpdateCustomer(ctx context.Context, input model.Updat
 }
 
 func (r *mutationResolver) SetKeyAccount(ctx context.Context, input model.SetKeyAccountInput) (*model.SetKeyAccountPayload, error) {
+	_, err := allow(ctx, "mark key accounts", staff)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.CustomerID, typeCustomer, "input.customerId")
 	if err != nil {
 		return nil, err
@@ -148,6 +184,10 @@ func (r *mutationResolver) SetKeyAccount(ctx context.Context, input model.SetKey
 }
 
 func (r *mutationResolver) TransferCustomer(ctx context.Context, input model.TransferCustomerInput) (*model.TransferCustomerPayload, error) {
+	_, err := allow(ctx, "transfer customers", staff)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.CustomerID, typeCustomer, "input.customerId")
 	if err != nil {
 		return nil, err
@@ -157,7 +197,7 @@ func (r *mutationResolver) TransferCustomer(ctx context.Context, input model.Tra
 		return nil, err
 	}
 	c, change, err := r.store.TransferCustomer(ctx, store.Transfer{
-		IdempotencyKey: input.IdempotencyKey,
+		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey),
 		CustomerID:     id, ToKind: input.To.Kind, ToDealerID: idOrZero(dealer), Reason: input.Reason,
 	})
 	if err != nil {
@@ -167,6 +207,10 @@ func (r *mutationResolver) TransferCustomer(ctx context.Context, input model.Tra
 }
 
 func (r *mutationResolver) RegisterDeal(ctx context.Context, input model.RegisterDealInput) (*model.RegisterDealPayload, error) {
+	v, err := allow(ctx, "register deals", canWrite)
+	if err != nil {
+		return nil, err
+	}
 	customer, err := decodeID(input.CustomerID, typeCustomer, "input.customerId")
 	if err != nil {
 		return nil, err
@@ -179,8 +223,18 @@ func (r *mutationResolver) RegisterDeal(ctx context.Context, input model.Registe
 	if err != nil {
 		return nil, err
 	}
+	if !v.CanRegisterDeal(input.Channel.Kind, idOrZero(dealer)) {
+		return nil, channel.Errorf(channel.EForbidden, "a dealer user registers deals of its own dealer only")
+	}
+	if !v.SeesAll() {
+		// Only for a customer the viewer may see: an id of someone else's
+		// customer is as unknown as one that does not exist.
+		if _, err := r.store.Customer(ctx, customer); err != nil {
+			return nil, err
+		}
+	}
 	d, err := r.store.RegisterDeal(ctx, store.DealRegister{
-		IdempotencyKey: input.IdempotencyKey, CustomerID: customer, Channel: input.Channel.Kind,
+		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey), CustomerID: customer, Channel: input.Channel.Kind,
 		DealerID: idOrZero(dealer), ProductLineID: line, Quantity: input.Quantity,
 		UnitPrice: *moneyIn(input.UnitPrice), Prepaid: moneyIn(input.Prepaid), ExpectedClose: input.ExpectedClose,
 	})
@@ -191,6 +245,10 @@ func (r *mutationResolver) RegisterDeal(ctx context.Context, input model.Registe
 }
 
 func (r *mutationResolver) ApproveDeal(ctx context.Context, input model.ApproveDealInput) (*model.ApproveDealPayload, error) {
+	_, err := allow(ctx, "approve deal registrations", func(v channel.Viewer) bool { return v.CanApproveDeals() })
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeDeal, "input.id")
 	if err != nil {
 		return nil, err
@@ -203,6 +261,10 @@ func (r *mutationResolver) ApproveDeal(ctx context.Context, input model.ApproveD
 }
 
 func (r *mutationResolver) RejectDeal(ctx context.Context, input model.RejectDealInput) (*model.RejectDealPayload, error) {
+	_, err := allow(ctx, "reject deal registrations", func(v channel.Viewer) bool { return v.CanApproveDeals() })
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeDeal, "input.id")
 	if err != nil {
 		return nil, err
@@ -215,8 +277,15 @@ func (r *mutationResolver) RejectDeal(ctx context.Context, input model.RejectDea
 }
 
 func (r *mutationResolver) UpdateDeal(ctx context.Context, input model.UpdateDealInput) (*model.UpdateDealPayload, error) {
+	v, err := allow(ctx, "change deals", canWrite)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeDeal, "input.id")
 	if err != nil {
+		return nil, err
+	}
+	if err := r.ownDeal(ctx, v, id); err != nil {
 		return nil, err
 	}
 	d, err := r.store.UpdateDeal(ctx, id, store.DealUpdate{
@@ -230,8 +299,15 @@ func (r *mutationResolver) UpdateDeal(ctx context.Context, input model.UpdateDea
 }
 
 func (r *mutationResolver) CloseDeal(ctx context.Context, input model.CloseDealInput) (*model.CloseDealPayload, error) {
+	v, err := allow(ctx, "close deals", canWrite)
+	if err != nil {
+		return nil, err
+	}
 	id, err := decodeID(input.ID, typeDeal, "input.id")
 	if err != nil {
+		return nil, err
+	}
+	if err := r.ownDeal(ctx, v, id); err != nil {
 		return nil, err
 	}
 	d, err := r.store.CloseDeal(ctx, id, channel.DealStage(input.Outcome), str(input.Reason))
@@ -242,6 +318,10 @@ func (r *mutationResolver) CloseDeal(ctx context.Context, input model.CloseDealI
 }
 
 func (r *mutationResolver) SetPolicy(ctx context.Context, input model.SetPolicyInput) (*model.SetPolicyPayload, error) {
+	_, err := allow(ctx, "set the commercial policy", func(v channel.Viewer) bool { return v.CanSetPolicy() })
+	if err != nil {
+		return nil, err
+	}
 	in := store.PolicySet{
 		Year: input.Year, Currency: input.Currency, DirectSaleThreshold: input.DirectSaleThreshold,
 		RegistrationProtectionDays:   input.RegistrationProtectionDays,
@@ -279,6 +359,10 @@ func (r *mutationResolver) SetPolicy(ctx context.Context, input model.SetPolicyI
 }
 
 func (r *mutationResolver) SetDealerPlan(ctx context.Context, input model.SetDealerPlanInput) (*model.SetDealerPlanPayload, error) {
+	_, err := allow(ctx, "set dealer plans", staff)
+	if err != nil {
+		return nil, err
+	}
 	dealer, err := decodeID(input.DealerID, typeDealer, "input.dealerId")
 	if err != nil {
 		return nil, err
@@ -306,7 +390,7 @@ func (r *queryResolver) Dealers(ctx context.Context, first *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
-	l, err := r.store.ListDealers(ctx, f, dealerOrder(orderBy), page(first, after))
+	l, err := r.store.ListDealers(ctx, f, dealerOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -346,7 +430,7 @@ func (r *queryResolver) TerritoryAssignments(ctx context.Context, first *int, af
 	if err != nil {
 		return nil, err
 	}
-	l, err := r.store.ListTerritories(ctx, f, page(first, after))
+	l, err := r.store.ListTerritories(ctx, f, page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -358,7 +442,7 @@ func (r *queryResolver) Customers(ctx context.Context, first *int, after *string
 	if err != nil {
 		return nil, err
 	}
-	l, err := r.store.ListCustomers(ctx, f, customerOrder(orderBy), page(first, after))
+	l, err := r.store.ListCustomers(ctx, f, customerOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}
@@ -378,7 +462,7 @@ func (r *queryResolver) Deals(ctx context.Context, first *int, after *string, fi
 	if err != nil {
 		return nil, err
 	}
-	l, err := r.store.ListDeals(ctx, f, dealOrder(orderBy), page(first, after))
+	l, err := r.store.ListDeals(ctx, f, dealOrder(orderBy), page(ctx, first, after))
 	if err != nil {
 		return nil, err
 	}

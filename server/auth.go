@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -79,19 +80,30 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 				writeError(w, http.StatusUnauthorized, channel.EUnauthenticated, "the Authorization header must be: Bearer <token>")
 				return
 			}
-			v, err := a.st.TokenViewer(r.Context(), strings.TrimSpace(token))
+			secret := strings.TrimSpace(token)
+			v, err := a.st.TokenViewer(r.Context(), secret)
 			if err != nil {
 				a.fail(w, r, err)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(channel.WithViewer(r.Context(), v)))
+			ctx := channel.WithViewer(r.Context(), v)
+			ctx = channel.WithRecheck(ctx, func(ctx context.Context) error {
+				_, err := a.st.TokenViewer(ctx, secret)
+				return err
+			})
+			next.ServeHTTP(w, r.WithContext(ctx))
 			return
 		}
 		if token := sessionToken(r); token != "" {
 			v, err := a.st.SessionViewer(r.Context(), token)
 			switch {
 			case err == nil:
-				r = r.WithContext(channel.WithViewer(r.Context(), v))
+				ctx := channel.WithViewer(r.Context(), v)
+				ctx = channel.WithRecheck(ctx, func(ctx context.Context) error {
+					_, err := a.st.SessionViewer(ctx, token)
+					return err
+				})
+				r = r.WithContext(ctx)
 			case channel.ErrorCode(err) == channel.EUnauthenticated:
 				clearSessionCookie(w, r)
 			default:

@@ -44,7 +44,15 @@ func TestExportCSV(t *testing.T) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /export/{file}", ExportHandler(st, slog.New(slog.NewTextHandler(io.Discard, nil))))
-	srv := httptest.NewServer(mux)
+	// The viewer a test request carries: the director, a dealer user, or
+	// nobody.
+	var as *channel.Viewer = &channel.Viewer{UserID: 1, Role: channel.RoleDirector}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if as != nil {
+			r = r.WithContext(channel.WithViewer(r.Context(), *as))
+		}
+		mux.ServeHTTP(w, r)
+	}))
 	defer srv.Close()
 	get := func(path string) (*http.Response, string) {
 		res, err := http.Get(srv.URL + path)
@@ -86,5 +94,20 @@ func TestExportCSV(t *testing.T) {
 	}
 	if res, _ := get("/export/customers.csv?regionId=RGVhbGVyOjE"); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("a dealer id as region: %d", res.StatusCode)
+	}
+	// A dealer user downloads its own accounts only, whatever it asks for.
+	as = &channel.Viewer{UserID: 2, Role: channel.RoleDealer, DealerID: dealer.ID}
+	_, body = get("/export/customers.csv")
+	if n := strings.Count(body, "\n"); n != 501 || strings.Contains(body, "UNASSIGNED") {
+		t.Errorf("dealer's own export: %d lines", n)
+	}
+	_, body = get("/export/customers.csv?ownerKind=UNASSIGNED")
+	if n := strings.Count(body, "\n"); n != 1 {
+		t.Errorf("dealer asking for unassigned customers got %d lines", n)
+	}
+	// Nobody signed in: nothing.
+	as = nil
+	if res, body := get("/export/customers.csv"); res.StatusCode != http.StatusUnauthorized || strings.Contains(body, "Ферма") {
+		t.Errorf("anonymous export: %d %.80s", res.StatusCode, body)
 	}
 }

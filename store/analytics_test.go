@@ -191,6 +191,26 @@ func TestPipeline(t *testing.T) {
 			t.Errorf("%v: summary %+v, deals %+v", dims, fromSummary, fromDeals)
 		}
 	}
+	// By region too, also after a customer moved to another region: the
+	// summary follows the customer.
+	regionAgree := func(when string) {
+		t.Helper()
+		for _, r := range []int64{f.eu.ID, f.bg.ID, f.yambol.ID, f.ro.ID} {
+			fromSummary := must(f.st.Pipeline(f.ctx, all, store.PipelineFilter{RegionID: &r}))(t)
+			fromDeals := must(f.st.Pipeline(f.ctx, all, store.PipelineFilter{RegionID: &r, RegisteredFrom: &longAgo}))(t)
+			if fmt.Sprint(fromSummary) != fmt.Sprint(fromDeals) {
+				t.Errorf("%s, region %d: summary %+v, deals %+v", when, r, fromSummary, fromDeals)
+			}
+		}
+	}
+	regionAgree("before the move")
+	moved := must(f.st.Deal(f.ctx, d.ID))(t).CustomerID
+	before := must(f.st.Pipeline(f.ctx, nil, store.PipelineFilter{RegionID: &f.ro.ID}))(t)
+	must(f.st.UpdateCustomer(f.ctx, moved, store.CustomerUpdate{RegionID: &f.ro.ID}))(t)
+	regionAgree("after the move")
+	if after := must(f.st.Pipeline(f.ctx, nil, store.PipelineFilter{RegionID: &f.ro.ID}))(t); fmt.Sprint(after) == fmt.Sprint(before) {
+		t.Errorf("moving a customer with deals into Romania left Romania's pipeline at %+v", after)
+	}
 	cancelled := must(f.st.Pipeline(f.ctx, nil, store.PipelineFilter{Stages: []channel.DealStage{channel.StageCancelled}}))(t)
 	if len(cancelled) != 1 || cancelled[0].Count != 1 || cancelled[0].Amount.Minor != 5_000_000 {
 		t.Errorf("cancelled %+v, want the 5 × 1 000 000 valves deal", cancelled)

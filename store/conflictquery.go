@@ -129,28 +129,32 @@ func conflictTx(ctx context.Context, db bun.IDB, id int64, lock bool) (Conflict,
 
 // Conflict loads one conflict.
 func (s *Store) Conflict(ctx context.Context, id int64) (Conflict, error) {
-	c, err := conflictTx(ctx, s.db, id, false)
-	if err != nil {
-		return Conflict{}, dbError(fmt.Errorf("conflict %d: %w", id, err), "conflict")
-	}
-	return c, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (Conflict, error) {
+		c, err := conflictTx(ctx, db, id, false)
+		if err != nil {
+			return Conflict{}, dbError(fmt.Errorf("conflict %d: %w", id, err), "conflict")
+		}
+		return c, nil
+	})
 }
 
 // ConflictsByIDs loads conflicts in one query; missing ids are absent.
 func (s *Store) ConflictsByIDs(ctx context.Context, ids []int64) (map[int64]Conflict, error) {
-	var rows []conflictRecord
-	if err := s.db.NewSelect().Model(&rows).Where("cf.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("conflicts by id: %w", err)
-	}
-	cs, err := conflictsOf(rows)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]Conflict, len(cs))
-	for _, c := range cs {
-		out[c.ID] = c
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]Conflict, error) {
+		var rows []conflictRecord
+		if err := narrow(ctx, db.NewSelect().Model(&rows), conflictOfDealer).Where("cf.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("conflicts by id: %w", err)
+		}
+		cs, err := conflictsOf(rows)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int64]Conflict, len(cs))
+		for _, c := range cs {
+			out[c.ID] = c
+		}
+		return out, nil
+	})
 }
 
 // ConflictFilter narrows ListConflicts and ConflictStats; empty fields do
@@ -218,40 +222,42 @@ var conflictSorts = map[string]sortSpec{
 // ListConflicts returns one page of conflicts matching f; by default the
 // most recently detected first.
 func (s *Store) ListConflicts(ctx context.Context, f ConflictFilter, o Order, p Page) (List[Conflict], error) {
-	if o.Field == "" {
-		o = Order{Field: ConflictByDetectedAt, Desc: true}
-	}
-	spec, ok := conflictSorts[o.Field]
-	if !ok {
-		return List[Conflict]{}, invalid("orderBy.field", "unknown order %q", o.Field)
-	}
-	spec.desc = o.Desc
-	var rows []conflictRecord
-	newQuery := func() *bun.SelectQuery {
-		rows = rows[:0]
-		return f.apply(s.db.NewSelect().Model(&rows))
-	}
-	cursors, total, more, err := listQuery(ctx, p, spec, "cf.id", &rows, newQuery,
-		func(r conflictRecord) any {
-			switch o.Field {
-			case ConflictByUpdatedAt:
-				return r.UpdatedAt
-			case ConflictBySeverity:
-				return int64(channel.Severity(r.Severity).Rank())
-			case ConflictByAtStake:
-				return r.AtStake
-			}
-			return r.DetectedAt
-		},
-		func(r conflictRecord) int64 { return r.ID })
-	if err != nil {
-		return List[Conflict]{}, dbError(fmt.Errorf("list conflicts: %w", err), "conflict")
-	}
-	items, err := conflictsOf(rows)
-	if err != nil {
-		return List[Conflict]{}, err
-	}
-	return List[Conflict]{Items: items, Cursors: cursors, Total: total, HasNextPage: more}, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (List[Conflict], error) {
+		if o.Field == "" {
+			o = Order{Field: ConflictByDetectedAt, Desc: true}
+		}
+		spec, ok := conflictSorts[o.Field]
+		if !ok {
+			return List[Conflict]{}, invalid("orderBy.field", "unknown order %q", o.Field)
+		}
+		spec.desc = o.Desc
+		var rows []conflictRecord
+		newQuery := func() *bun.SelectQuery {
+			rows = rows[:0]
+			return f.apply(narrow(ctx, db.NewSelect().Model(&rows), conflictOfDealer))
+		}
+		cursors, total, more, err := listQuery(ctx, p, spec, "cf.id", &rows, newQuery,
+			func(r conflictRecord) any {
+				switch o.Field {
+				case ConflictByUpdatedAt:
+					return r.UpdatedAt
+				case ConflictBySeverity:
+					return int64(channel.Severity(r.Severity).Rank())
+				case ConflictByAtStake:
+					return r.AtStake
+				}
+				return r.DetectedAt
+			},
+			func(r conflictRecord) int64 { return r.ID })
+		if err != nil {
+			return List[Conflict]{}, dbError(fmt.Errorf("list conflicts: %w", err), "conflict")
+		}
+		items, err := conflictsOf(rows)
+		if err != nil {
+			return List[Conflict]{}, err
+		}
+		return List[Conflict]{Items: items, Cursors: cursors, Total: total, HasNextPage: more}, nil
+	})
 }
 
 // maxEdgeConflicts caps the conflicts one customer or deal lists inline;
@@ -273,34 +279,36 @@ func (s *Store) ConflictsByDeals(ctx context.Context, deals []int64) (map[int64]
 // conflictsByArray groups the conflicts whose array column col holds any
 // of keys under each key, at most maxEdgeConflicts per key.
 func (s *Store) conflictsByArray(ctx context.Context, col string, keys []int64) (map[int64][]Conflict, error) {
-	var rows []conflictRecord
-	err := s.db.NewSelect().Model(&rows).
-		Where("cf."+col+" && ?::bigint[]", pgArray(keys)).
-		OrderExpr("cf.detected_at DESC, cf.id DESC").Scan(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("conflicts by %s: %w", col, err)
-	}
-	cs, err := conflictsOf(rows)
-	if err != nil {
-		return nil, err
-	}
-	want := make(map[int64]bool, len(keys))
-	for _, k := range keys {
-		want[k] = true
-	}
-	out := make(map[int64][]Conflict, len(keys))
-	for _, c := range cs {
-		ids := c.CustomerIDs
-		if col == "deal_ids" {
-			ids = c.DealIDs
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]Conflict, error) {
+		var rows []conflictRecord
+		err := narrow(ctx, db.NewSelect().Model(&rows), conflictOfDealer).
+			Where("cf."+col+" && ?::bigint[]", pgArray(keys)).
+			OrderExpr("cf.detected_at DESC, cf.id DESC").Scan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("conflicts by %s: %w", col, err)
 		}
-		for _, id := range ids {
-			if want[id] && len(out[id]) < maxEdgeConflicts {
-				out[id] = append(out[id], c)
+		cs, err := conflictsOf(rows)
+		if err != nil {
+			return nil, err
+		}
+		want := make(map[int64]bool, len(keys))
+		for _, k := range keys {
+			want[k] = true
+		}
+		out := make(map[int64][]Conflict, len(keys))
+		for _, c := range cs {
+			ids := c.CustomerIDs
+			if col == "deal_ids" {
+				ids = c.DealIDs
+			}
+			for _, id := range ids {
+				if want[id] && len(out[id]) < maxEdgeConflicts {
+					out[id] = append(out[id], c)
+				}
 			}
 		}
-	}
-	return out, nil
+		return out, nil
+	})
 }
 
 // pgArray renders ids as a PostgreSQL array literal.
@@ -330,22 +338,25 @@ func (s *Store) OpenConflictCountsByDealers(ctx context.Context, dealers []int64
 }
 
 func (s *Store) openCounts(ctx context.Context, col string, keys []int64) (map[int64]int, error) {
-	var rows []struct {
-		ID int64 `bun:"id"`
-		N  int   `bun:"n"`
-	}
-	err := s.db.NewRaw(`SELECT k.id, count(*) AS n
-		FROM conflicts cf CROSS JOIN LATERAL unnest(cf.`+col+`) AS k(id)
-		WHERE cf.`+col+` && ?::bigint[] AND cf.status IN ('OPEN', 'ACKNOWLEDGED') AND k.id = ANY (?::bigint[])
-		GROUP BY k.id`, pgArray(keys), pgArray(keys)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("open conflict counts by %s: %w", col, err)
-	}
-	out := make(map[int64]int, len(keys))
-	for _, r := range rows {
-		out[r.ID] = r.N
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]int, error) {
+		var rows []struct {
+			ID int64 `bun:"id"`
+			N  int   `bun:"n"`
+		}
+		scope, scopeArgs := narrowSQL(ctx, conflictOfDealer)
+		err := db.NewRaw(`SELECT k.id, count(*) AS n
+			FROM conflicts cf CROSS JOIN LATERAL unnest(cf.`+col+`) AS k(id)
+			WHERE cf.`+col+` && ?::bigint[] AND cf.status IN ('OPEN', 'ACKNOWLEDGED') AND k.id = ANY (?::bigint[])`+scope+`
+			GROUP BY k.id`, append([]any{pgArray(keys), pgArray(keys)}, scopeArgs...)...).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("open conflict counts by %s: %w", col, err)
+		}
+		out := make(map[int64]int, len(keys))
+		for _, r := range rows {
+			out[r.ID] = r.N
+		}
+		return out, nil
+	})
 }
 
 // ConflictEvent is one entry of the conflicts' append-only event log.
@@ -398,26 +409,30 @@ func (r eventRecord) event() ConflictEvent {
 // EventsByConflicts loads every event of several conflicts in one query,
 // each conflict's in log order.
 func (s *Store) EventsByConflicts(ctx context.Context, conflicts []int64) (map[int64][]ConflictEvent, error) {
-	var rows []eventRecord
-	err := s.db.NewRaw(`SELECT seq, xid::text AS xid, type, conflict_id, at, reason FROM conflict_events
-		WHERE conflict_id IN (?) ORDER BY conflict_id, xid, seq`, bun.In(conflicts)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("conflict events: %w", err)
-	}
-	out := make(map[int64][]ConflictEvent, len(conflicts))
-	for _, r := range rows {
-		out[r.ConflictID] = append(out[r.ConflictID], r.event())
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]ConflictEvent, error) {
+		var rows []eventRecord
+		err := db.NewRaw(`SELECT seq, xid::text AS xid, type, conflict_id, at, reason FROM conflict_events
+			WHERE conflict_id IN (?) ORDER BY conflict_id, xid, seq`, bun.In(conflicts)).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("conflict events: %w", err)
+		}
+		out := make(map[int64][]ConflictEvent, len(conflicts))
+		for _, r := range rows {
+			out[r.ConflictID] = append(out[r.ConflictID], r.event())
+		}
+		return out, nil
+	})
 }
 
 // ConflictEvents lists one conflict's events in log order.
 func (s *Store) ConflictEvents(ctx context.Context, conflict int64) ([]ConflictEvent, error) {
-	m, err := s.EventsByConflicts(ctx, []int64{conflict})
-	if err != nil {
-		return nil, err
-	}
-	return m[conflict], nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) ([]ConflictEvent, error) {
+		m, err := s.EventsByConflicts(ctx, []int64{conflict})
+		if err != nil {
+			return nil, err
+		}
+		return m[conflict], nil
+	})
 }
 
 type compensationRecord struct {
@@ -449,53 +464,61 @@ const compensationColumns = `id, conflict_id, dealer_id, deal_id, basis, amount,
 // CompensationsByConflicts loads the compensations of several conflicts in
 // one query.
 func (s *Store) CompensationsByConflicts(ctx context.Context, conflicts []int64) (map[int64][]channel.Compensation, error) {
-	var rows []compensationRecord
-	err := s.db.NewRaw(`SELECT `+compensationColumns+` FROM compensations
-		WHERE conflict_id IN (?) ORDER BY conflict_id, id`, bun.In(conflicts)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("compensations: %w", err)
-	}
-	out := make(map[int64][]channel.Compensation, len(conflicts))
-	for _, r := range rows {
-		out[r.ConflictID] = append(out[r.ConflictID], r.compensation())
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]channel.Compensation, error) {
+		var rows []compensationRecord
+		scope, scopeArgs := narrowSQL(ctx, "dealer_id = ?")
+		err := db.NewRaw(`SELECT `+compensationColumns+` FROM compensations
+			WHERE conflict_id IN (?)`+scope+` ORDER BY conflict_id, id`, append([]any{bun.In(conflicts)}, scopeArgs...)...).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("compensations: %w", err)
+		}
+		out := make(map[int64][]channel.Compensation, len(conflicts))
+		for _, r := range rows {
+			out[r.ConflictID] = append(out[r.ConflictID], r.compensation())
+		}
+		return out, nil
+	})
 }
 
 // CompensationsByDealers loads what each dealer was awarded, oldest first,
 // in one query.
 func (s *Store) CompensationsByDealers(ctx context.Context, dealers []int64) (map[int64][]channel.Compensation, error) {
-	var rows []compensationRecord
-	err := s.db.NewRaw(`SELECT `+compensationColumns+` FROM compensations
-		WHERE dealer_id IN (?) ORDER BY dealer_id, created_at, id`, bun.In(dealers)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("compensations by dealer: %w", err)
-	}
-	out := make(map[int64][]channel.Compensation, len(dealers))
-	for _, r := range rows {
-		out[r.DealerID] = append(out[r.DealerID], r.compensation())
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]channel.Compensation, error) {
+		var rows []compensationRecord
+		scope, scopeArgs := narrowSQL(ctx, "dealer_id = ?")
+		err := db.NewRaw(`SELECT `+compensationColumns+` FROM compensations
+			WHERE dealer_id IN (?)`+scope+` ORDER BY dealer_id, created_at, id`, append([]any{bun.In(dealers)}, scopeArgs...)...).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("compensations by dealer: %w", err)
+		}
+		out := make(map[int64][]channel.Compensation, len(dealers))
+		for _, r := range rows {
+			out[r.DealerID] = append(out[r.DealerID], r.compensation())
+		}
+		return out, nil
+	})
 }
 
 // SplitsByConflicts loads the credit splits of several conflicts in one
 // query.
 func (s *Store) SplitsByConflicts(ctx context.Context, conflicts []int64) (map[int64][]channel.CreditSplit, error) {
-	var rows []struct {
-		ConflictID int64   `bun:"conflict_id"`
-		DealID     int64   `bun:"deal_id"`
-		SharePct   float64 `bun:"share_pct"`
-	}
-	err := s.db.NewRaw(`SELECT conflict_id, deal_id, share_pct::float8 AS share_pct FROM credit_splits
-		WHERE conflict_id IN (?) ORDER BY conflict_id, deal_id`, bun.In(conflicts)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("credit splits: %w", err)
-	}
-	out := make(map[int64][]channel.CreditSplit, len(conflicts))
-	for _, r := range rows {
-		out[r.ConflictID] = append(out[r.ConflictID], channel.CreditSplit{ConflictID: r.ConflictID, DealID: r.DealID, SharePct: r.SharePct})
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]channel.CreditSplit, error) {
+		var rows []struct {
+			ConflictID int64   `bun:"conflict_id"`
+			DealID     int64   `bun:"deal_id"`
+			SharePct   float64 `bun:"share_pct"`
+		}
+		err := db.NewRaw(`SELECT conflict_id, deal_id, share_pct::float8 AS share_pct FROM credit_splits
+			WHERE conflict_id IN (?) ORDER BY conflict_id, deal_id`, bun.In(conflicts)).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("credit splits: %w", err)
+		}
+		out := make(map[int64][]channel.CreditSplit, len(conflicts))
+		for _, r := range rows {
+			out[r.ConflictID] = append(out[r.ConflictID], channel.CreditSplit{ConflictID: r.ConflictID, DealID: r.DealID, SharePct: r.SharePct})
+		}
+		return out, nil
+	})
 }
 
 // Dimensions conflictStats groups by.
@@ -545,124 +568,141 @@ type ConflictStatsRow struct {
 // dimensions (none: one row for all), with the money at stake and the mean
 // time to resolve. One query, whatever the number of groups.
 func (s *Store) ConflictStats(ctx context.Context, groupBy []string, f ConflictFilter) ([]ConflictStatsRow, error) {
-	var dims []string
-	for _, g := range groupBy {
-		if _, ok := statsDims[g]; !ok {
-			return nil, invalid("groupBy", "unknown dimension %q", g)
-		}
-		if !slices.Contains(dims, g) {
-			dims = append(dims, g)
-		}
-	}
-	q := s.db.NewSelect().TableExpr("conflicts AS cf")
-	if slices.Contains(dims, StatsByRegion) {
-		q = q.Join("JOIN customers AS c ON c.id = cf.customer_id")
-	}
-	if slices.Contains(dims, StatsByDealer) {
-		q = q.Join("LEFT JOIN LATERAL unnest(cf.dealer_ids) AS pd(dealer_id) ON true")
-	}
-	q = f.apply(q)
-	cols := make([]string, 0, len(dims)+5)
-	group := make([]string, 0, len(dims)+1)
-	for i, d := range dims {
-		cols = append(cols, fmt.Sprintf("%s AS d%d", statsDims[d], i))
-		group = append(group, fmt.Sprintf("d%d", i))
-	}
-	cols = append(cols, "cf.currency AS currency", "count(*) AS n", "sum(cf.at_stake) AS at_stake",
-		"count(*) FILTER (WHERE cf.closed_at IS NOT NULL) AS closed",
-		"coalesce(sum(extract(epoch FROM cf.closed_at - cf.detected_at)) FILTER (WHERE cf.closed_at IS NOT NULL), 0)::float8 AS closed_secs")
-	group = append(group, "currency")
-	q = q.ColumnExpr(strings.Join(cols, ", ")).GroupExpr(strings.Join(group, ", ")).OrderExpr(strings.Join(group, ", "))
-	rows, err := q.Rows(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("conflict stats: %w", err)
-	}
-	defer rows.Close()
-	type acc struct {
-		row  ConflictStatsRow
-		secs float64
-	}
-	var order []string
-	groups := map[string]*acc{}
-	for rows.Next() {
-		vals := make([]any, len(dims))
-		dst := make([]any, 0, len(dims)+5)
-		for i, d := range dims {
-			switch d {
-			case StatsByRegion, StatsByDealer:
-				vals[i] = new(*int64)
-			case StatsByMonth:
-				vals[i] = new(*time.Time)
-			default:
-				vals[i] = new(string)
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) ([]ConflictStatsRow, error) {
+		var dims []string
+		for _, g := range groupBy {
+			if _, ok := statsDims[g]; !ok {
+				return nil, invalid("groupBy", "unknown dimension %q", g)
 			}
-			dst = append(dst, vals[i])
+			if !slices.Contains(dims, g) {
+				dims = append(dims, g)
+			}
 		}
-		var (
-			currency         string
-			n, closed, stake int64
-			secs             float64
-		)
-		dst = append(dst, &currency, &n, &stake, &closed, &secs)
-		if err := rows.Scan(dst...); err != nil {
+		q := narrow(ctx, db.NewSelect().TableExpr("conflicts AS cf"), conflictOfDealer)
+		if slices.Contains(dims, StatsByRegion) {
+			q = q.Join("JOIN customers AS c ON c.id = cf.customer_id")
+		}
+		if slices.Contains(dims, StatsByDealer) {
+			// A dealer user groups by its own dealer only: the other
+			// parties of its conflicts are not its to count.
+			if d, ok := dealerScope(ctx); ok {
+				q = q.Join("LEFT JOIN LATERAL unnest(cf.dealer_ids) AS pd(dealer_id) ON pd.dealer_id = ?", d)
+			} else {
+				q = q.Join("LEFT JOIN LATERAL unnest(cf.dealer_ids) AS pd(dealer_id) ON true")
+			}
+		}
+		q = f.apply(q)
+		cols := make([]string, 0, len(dims)+5)
+		group := make([]string, 0, len(dims)+1)
+		for i, d := range dims {
+			cols = append(cols, fmt.Sprintf("%s AS d%d", statsDims[d], i))
+			group = append(group, fmt.Sprintf("d%d", i))
+		}
+		// A dealer user's money at stake is its own deals' part of each
+		// conflict: the whole would reveal the other side's amount.
+		atStake := "sum(cf.at_stake) AS at_stake"
+		var atStakeArgs []any
+		if d, ok := dealerScope(ctx); ok {
+			atStake = `sum(least(cf.at_stake, (SELECT coalesce(sum(od.amount), 0) FROM deals od
+				WHERE od.id = ANY (cf.deal_ids) AND od.channel_kind = 'DEALER' AND od.dealer_id = ? AND od.currency = cf.currency))) AS at_stake`
+			atStakeArgs = []any{d}
+		}
+		cols = append(cols, "cf.currency AS currency", "count(*) AS n", atStake,
+			"count(*) FILTER (WHERE cf.closed_at IS NOT NULL) AS closed",
+			"coalesce(sum(extract(epoch FROM cf.closed_at - cf.detected_at)) FILTER (WHERE cf.closed_at IS NOT NULL), 0)::float8 AS closed_secs")
+		group = append(group, "currency")
+		q = q.ColumnExpr(strings.Join(cols, ", "), atStakeArgs...).GroupExpr(strings.Join(group, ", ")).OrderExpr(strings.Join(group, ", "))
+		rows, err := q.Rows(ctx)
+		if err != nil {
 			return nil, fmt.Errorf("conflict stats: %w", err)
 		}
-		var r ConflictStatsRow
-		var key strings.Builder
-		for i, d := range dims {
-			switch v := vals[i].(type) {
-			case *string:
-				key.WriteString(*v)
+		defer rows.Close()
+		type acc struct {
+			row  ConflictStatsRow
+			secs float64
+		}
+		var order []string
+		groups := map[string]*acc{}
+		for rows.Next() {
+			vals := make([]any, len(dims))
+			dst := make([]any, 0, len(dims)+5)
+			for i, d := range dims {
 				switch d {
-				case StatsByKind:
-					r.Kind = channel.ConflictKind(*v)
-				case StatsByStatus:
-					r.Status = channel.ConflictStatus(*v)
-				case StatsBySeverity:
-					r.Severity = channel.Severity(*v)
+				case StatsByRegion, StatsByDealer:
+					vals[i] = new(*int64)
+				case StatsByMonth:
+					vals[i] = new(*time.Time)
+				default:
+					vals[i] = new(string)
 				}
-			case **int64:
-				var id int64
-				if *v != nil {
-					id = **v
-				}
-				key.WriteString(strconv.FormatInt(id, 10))
-				if d == StatsByRegion {
-					r.RegionID = id
-				} else {
-					r.DealerID = id
-				}
-			case **time.Time:
-				if *v != nil {
-					m := time.Date((*v).Year(), (*v).Month(), 1, 0, 0, 0, 0, time.UTC)
-					r.Month = &m
-					key.WriteString(m.Format("2006-01"))
-				}
+				dst = append(dst, vals[i])
 			}
-			key.WriteByte('|')
+			var (
+				currency         string
+				n, closed, stake int64
+				secs             float64
+			)
+			dst = append(dst, &currency, &n, &stake, &closed, &secs)
+			if err := rows.Scan(dst...); err != nil {
+				return nil, fmt.Errorf("conflict stats: %w", err)
+			}
+			var r ConflictStatsRow
+			var key strings.Builder
+			for i, d := range dims {
+				switch v := vals[i].(type) {
+				case *string:
+					key.WriteString(*v)
+					switch d {
+					case StatsByKind:
+						r.Kind = channel.ConflictKind(*v)
+					case StatsByStatus:
+						r.Status = channel.ConflictStatus(*v)
+					case StatsBySeverity:
+						r.Severity = channel.Severity(*v)
+					}
+				case **int64:
+					var id int64
+					if *v != nil {
+						id = **v
+					}
+					key.WriteString(strconv.FormatInt(id, 10))
+					if d == StatsByRegion {
+						r.RegionID = id
+					} else {
+						r.DealerID = id
+					}
+				case **time.Time:
+					if *v != nil {
+						m := time.Date((*v).Year(), (*v).Month(), 1, 0, 0, 0, 0, time.UTC)
+						r.Month = &m
+						key.WriteString(m.Format("2006-01"))
+					}
+				}
+				key.WriteByte('|')
+			}
+			g, ok := groups[key.String()]
+			if !ok {
+				g = &acc{row: r}
+				groups[key.String()] = g
+				order = append(order, key.String())
+			}
+			g.row.Count += int(n)
+			g.row.Closed += int(closed)
+			g.secs += secs
+			g.row.AtStake = append(g.row.AtStake, channel.Money{Minor: stake, Currency: strings.TrimSpace(currency)})
 		}
-		g, ok := groups[key.String()]
-		if !ok {
-			g = &acc{row: r}
-			groups[key.String()] = g
-			order = append(order, key.String())
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("conflict stats: %w", err)
 		}
-		g.row.Count += int(n)
-		g.row.Closed += int(closed)
-		g.secs += secs
-		g.row.AtStake = append(g.row.AtStake, channel.Money{Minor: stake, Currency: strings.TrimSpace(currency)})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("conflict stats: %w", err)
-	}
-	out := make([]ConflictStatsRow, 0, len(order))
-	for _, k := range order {
-		g := groups[k]
-		if g.row.Closed > 0 {
-			mean := g.secs / float64(g.row.Closed)
-			g.row.MeanSecondsToResolve = &mean
+		out := make([]ConflictStatsRow, 0, len(order))
+		for _, k := range order {
+			g := groups[k]
+			if g.row.Closed > 0 {
+				mean := g.secs / float64(g.row.Closed)
+				g.row.MeanSecondsToResolve = &mean
+			}
+			out = append(out, g.row)
 		}
-		out = append(out, g.row)
-	}
-	return out, nil
+		return out, nil
+	})
 }

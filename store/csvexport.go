@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/uptrace/bun"
+
 	"channelboard/channel"
 )
 
@@ -119,31 +121,34 @@ func (s *Store) exportCustomers(ctx context.Context, f CustomerFilter, after int
 		Region string  `bun:"region_path"`
 		Dealer *string `bun:"dealer_code"`
 	}
-	q := s.db.NewSelect().TableExpr("customers AS c").ColumnExpr(`c.id, c.name, c.tax_id, c.segment, c.size, c.key_account,
+	if err := s.view(ctx, func(ctx context.Context, db bun.IDB) error {
+		q := db.NewSelect().TableExpr("customers AS c").ColumnExpr(`c.id, c.name, c.tax_id, c.segment, c.size, c.key_account,
 		c.key_account_reason, c.owner_kind, c.owner_since, c.created_at`).
-		ColumnExpr("r.path::text AS region_path, d.code AS dealer_code").
-		Join("JOIN regions AS r ON r.id = c.region_id").
-		Join("LEFT JOIN dealers AS d ON d.id = c.owner_dealer_id").
-		Where("c.id > ?", after).OrderExpr("c.id").Limit(exportBatch)
-	if f.OwnerKind != nil {
-		q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
-	}
-	if f.OwnerDealerID != nil {
-		q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
-	}
-	if f.RegionID != nil {
-		q = q.Where(regionUnder("c.region_id"), *f.RegionID)
-	}
-	if f.Segment != nil {
-		q = q.Where("c.segment = ?", string(*f.Segment))
-	}
-	if f.KeyAccount != nil {
-		q = q.Where("c.key_account = ?", *f.KeyAccount)
-	}
-	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-		q = q.Where("(c.name ILIKE ? OR c.tax_id_norm = ?)", likePattern(*f.Search), channel.NormalizeTaxID(*f.Search))
-	}
-	if err := q.Scan(ctx, &rows); err != nil {
+			ColumnExpr("r.path::text AS region_path, d.code AS dealer_code").
+			Join("JOIN regions AS r ON r.id = c.region_id").
+			Join("LEFT JOIN dealers AS d ON d.id = c.owner_dealer_id").
+			Where("c.id > ?", after).OrderExpr("c.id").Limit(exportBatch)
+		q = narrow(ctx, q, customerOfDealer)
+		if f.OwnerKind != nil {
+			q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
+		}
+		if f.OwnerDealerID != nil {
+			q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
+		}
+		if f.RegionID != nil {
+			q = q.Where(regionUnder("c.region_id"), *f.RegionID)
+		}
+		if f.Segment != nil {
+			q = q.Where("c.segment = ?", string(*f.Segment))
+		}
+		if f.KeyAccount != nil {
+			q = q.Where("c.key_account = ?", *f.KeyAccount)
+		}
+		if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+			q = q.Where("(c.name ILIKE ? OR c.tax_id_norm = ?)", likePattern(*f.Search), channel.NormalizeTaxID(*f.Search))
+		}
+		return q.Scan(ctx, &rows)
+	}); err != nil {
 		return nil, 0, err
 	}
 	out := make([][]string, len(rows))
@@ -162,15 +167,18 @@ func (s *Store) exportDeals(ctx context.Context, f DealFilter, after int64) ([][
 		Dealer *string `bun:"dealer_code"`
 		Line   string  `bun:"line_code"`
 	}
-	q := s.db.NewSelect().TableExpr("deals AS dl").ColumnExpr(`dl.id, dl.customer_id, dl.channel_kind, dl.quantity, dl.unit_price,
+	if err := s.view(ctx, func(ctx context.Context, db bun.IDB) error {
+		q := db.NewSelect().TableExpr("deals AS dl").ColumnExpr(`dl.id, dl.customer_id, dl.channel_kind, dl.quantity, dl.unit_price,
 		dl.amount, dl.currency, dl.stage, dl.prepaid_amount, dl.expected_close, dl.registered_at, dl.protected_until,
 		dl.closed_at, dl.close_reason`).
-		ColumnExpr("d.code AS dealer_code, pl.code AS line_code").
-		Join("LEFT JOIN dealers AS d ON d.id = dl.dealer_id").
-		Join("JOIN product_lines AS pl ON pl.id = dl.product_line_id").
-		Where("dl.id > ?", after).OrderExpr("dl.id").Limit(exportBatch)
-	q = f.apply(q)
-	if err := q.Scan(ctx, &rows); err != nil {
+			ColumnExpr("d.code AS dealer_code, pl.code AS line_code").
+			Join("LEFT JOIN dealers AS d ON d.id = dl.dealer_id").
+			Join("JOIN product_lines AS pl ON pl.id = dl.product_line_id").
+			Where("dl.id > ?", after).OrderExpr("dl.id").Limit(exportBatch)
+		q = narrow(ctx, q, dealOfDealer)
+		q = f.apply(q)
+		return q.Scan(ctx, &rows)
+	}); err != nil {
 		return nil, 0, err
 	}
 	out := make([][]string, len(rows))
@@ -190,29 +198,32 @@ func (s *Store) exportDealers(ctx context.Context, f DealerFilter, after int64) 
 		Parent *string `bun:"parent_code"`
 		Region *string `bun:"region_path"`
 	}
-	q := s.db.NewSelect().TableExpr("dealers AS d").ColumnExpr(`d.id, d.code, d.name, d.kind, d.status, d.tier, d.contract_start,
+	if err := s.view(ctx, func(ctx context.Context, db bun.IDB) error {
+		q := db.NewSelect().TableExpr("dealers AS d").ColumnExpr(`d.id, d.code, d.name, d.kind, d.status, d.tier, d.contract_start,
 		d.contract_end, d.credit_limit, d.currency, d.contact_name, d.contact_email, d.contact_phone, d.created_at`).
-		ColumnExpr("p.code AS parent_code, r.path::text AS region_path").
-		Join("LEFT JOIN dealers AS p ON p.id = d.parent_id").
-		Join("LEFT JOIN regions AS r ON r.id = d.home_region_id").
-		Where("d.id > ?", after).OrderExpr("d.id").Limit(exportBatch)
-	if f.Kind != nil {
-		q = q.Where("d.kind = ?", string(*f.Kind))
-	}
-	if f.Status != nil {
-		q = q.Where("d.status = ?", string(*f.Status))
-	}
-	if f.RegionID != nil {
-		q = q.Where(regionUnder("d.home_region_id"), *f.RegionID)
-	}
-	if f.ParentID != nil {
-		q = q.Where("d.parent_id = ?", *f.ParentID)
-	}
-	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-		pat := likePattern(*f.Search)
-		q = q.Where("(d.name ILIKE ? OR d.code ILIKE ?)", pat, pat)
-	}
-	if err := q.Scan(ctx, &rows); err != nil {
+			ColumnExpr("p.code AS parent_code, r.path::text AS region_path").
+			Join("LEFT JOIN dealers AS p ON p.id = d.parent_id").
+			Join("LEFT JOIN regions AS r ON r.id = d.home_region_id").
+			Where("d.id > ?", after).OrderExpr("d.id").Limit(exportBatch)
+		q = narrow(ctx, q, dealerItself)
+		if f.Kind != nil {
+			q = q.Where("d.kind = ?", string(*f.Kind))
+		}
+		if f.Status != nil {
+			q = q.Where("d.status = ?", string(*f.Status))
+		}
+		if f.RegionID != nil {
+			q = q.Where(regionUnder("d.home_region_id"), *f.RegionID)
+		}
+		if f.ParentID != nil {
+			q = q.Where("d.parent_id = ?", *f.ParentID)
+		}
+		if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+			pat := likePattern(*f.Search)
+			q = q.Where("(d.name ILIKE ? OR d.code ILIKE ?)", pat, pat)
+		}
+		return q.Scan(ctx, &rows)
+	}); err != nil {
 		return nil, 0, err
 	}
 	out := make([][]string, len(rows))

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"channelboard/channel"
 )
@@ -258,11 +259,13 @@ func customerTx(ctx context.Context, db bun.IDB, id int64, lock bool) (channel.C
 
 // Customer loads one customer.
 func (s *Store) Customer(ctx context.Context, id int64) (channel.Customer, error) {
-	c, err := customerTx(ctx, s.db, id, false)
-	if err != nil {
-		return channel.Customer{}, dbError(fmt.Errorf("customer %d: %w", id, err), "customer")
-	}
-	return c, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (channel.Customer, error) {
+		c, err := customerTx(ctx, db, id, false)
+		if err != nil {
+			return channel.Customer{}, dbError(fmt.Errorf("customer %d: %w", id, err), "customer")
+		}
+		return c, nil
+	})
 }
 
 // UpdateCustomer changes the given fields of a customer. Ownership changes
@@ -468,113 +471,145 @@ var customerSorts = map[string]sortSpec{
 
 // ListCustomers returns one page of customers matching f.
 func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p Page) (List[channel.Customer], error) {
-	if o.Field == "" {
-		o.Field = CustomerByName
-	}
-	spec, ok := customerSorts[o.Field]
-	if !ok {
-		return List[channel.Customer]{}, invalid("orderBy.field", "unknown order %q", o.Field)
-	}
-	spec.desc = o.Desc
-	var rows []customerRow
-	newQuery := func() *bun.SelectQuery {
-		rows = rows[:0]
-		q := s.db.NewSelect().Model(&rows)
-		if f.OwnerKind != nil {
-			q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (List[channel.Customer], error) {
+		if o.Field == "" {
+			o.Field = CustomerByName
 		}
-		if f.OwnerDealerID != nil {
-			q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
+		spec, ok := customerSorts[o.Field]
+		if !ok {
+			return List[channel.Customer]{}, invalid("orderBy.field", "unknown order %q", o.Field)
 		}
-		if f.RegionID != nil {
-			q = q.Where("c.region_id IN (SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?))", *f.RegionID)
-		}
-		if f.Segment != nil {
-			q = q.Where("c.segment = ?", string(*f.Segment))
-		}
-		if f.KeyAccount != nil {
-			q = q.Where("c.key_account = ?", *f.KeyAccount)
-		}
-		if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-			// Each branch can use an index (trigram on name and name_norm,
-			// unique on tax_id_norm), so PostgreSQL ORs bitmap scans.
-			search := strings.TrimSpace(*f.Search)
-			norm := channel.NormalizeName(search)
-			tax := channel.NormalizeTaxID(search)
-			q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-				q = q.Where("c.name ILIKE ?", likePattern(search))
-				if norm != "" {
-					q = q.WhereOr("c.name_norm LIKE ?", likePattern(norm))
+		if _, narrowed := dealerScope(ctx); !narrowed && f.Search == nil && f.KeyAccount == nil && f.OwnerDealerID == nil {
+			// What remains of the filter is the key of customer_owner_totals
+			// (migration 0005, kept current by triggers): count there, not
+			// over every customer.
+			p.count = func(ctx context.Context) (int, error) {
+				q := db.NewSelect().TableExpr("customer_owner_totals AS t").ColumnExpr("coalesce(sum(t.n), 0)")
+				if f.OwnerKind != nil {
+					q = q.Where("t.owner_kind = ?", string(*f.OwnerKind))
 				}
-				if tax != "" {
-					q = q.WhereOr("c.tax_id_norm = ?", tax)
+				if f.Segment != nil {
+					q = q.Where("t.segment = ?", string(*f.Segment))
 				}
-				return q
-			})
-		}
-		return q
-	}
-	cursors, total, more, err := listQuery(ctx, p, spec, "c.id", &rows, newQuery,
-		func(r customerRow) any {
-			switch o.Field {
-			case CustomerByCreatedAt:
-				return r.CreatedAt
-			case CustomerByOwnerSince:
-				return r.OwnerSince
+				if f.RegionID != nil {
+					q = q.Where("t.region_id IN (SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?))", *f.RegionID)
+				}
+				var n int
+				err := q.Scan(ctx, &n)
+				return n, err
 			}
-			return r.Name
-		},
-		func(r customerRow) int64 { return r.ID })
-	if err != nil {
-		return List[channel.Customer]{}, dbError(fmt.Errorf("list customers: %w", err), "customer")
-	}
-	out := List[channel.Customer]{Items: make([]channel.Customer, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
-	for i, r := range rows {
-		out.Items[i] = r.customer()
-	}
-	return out, nil
+		}
+		spec.desc = o.Desc
+		// The region's subtree as literal ids, which the planner can check
+		// inside an index-only scan in name order (migration 0009).
+		var regions []int64
+		if f.RegionID != nil {
+			if err := db.NewRaw("SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?)", *f.RegionID).
+				Scan(ctx, &regions); err != nil {
+				return List[channel.Customer]{}, fmt.Errorf("list customers: %w", err)
+			}
+			regions = append(regions, 0) // never empty
+		}
+		p.idsFirst = true
+		var rows []customerRow
+		newQuery := func() *bun.SelectQuery {
+			rows = rows[:0]
+			q := narrow(ctx, db.NewSelect().Model(&rows), customerOfDealer)
+			if f.OwnerKind != nil {
+				q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
+			}
+			if f.OwnerDealerID != nil {
+				q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
+			}
+			if f.RegionID != nil {
+				q = q.Where("c.region_id = ANY (?::bigint[])", pgdialect.Array(regions))
+			}
+			if f.Segment != nil {
+				q = q.Where("c.segment = ?", string(*f.Segment))
+			}
+			if f.KeyAccount != nil {
+				q = q.Where("c.key_account = ?", *f.KeyAccount)
+			}
+			if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+				// By name, normalised name or tax id, each through its index
+				// (customers_matching, migration 0009, says why a function).
+				search := strings.TrimSpace(*f.Search)
+				normPattern := ""
+				if norm := channel.NormalizeName(search); norm != "" {
+					normPattern = likePattern(norm)
+				}
+				q = q.Where("c.id IN (SELECT customers_matching(?, ?, ?))", likePattern(search), normPattern, channel.NormalizeTaxID(search))
+			}
+			return q
+		}
+		cursors, total, more, err := listQuery(ctx, p, spec, "c.id", &rows, newQuery,
+			func(r customerRow) any {
+				switch o.Field {
+				case CustomerByCreatedAt:
+					return r.CreatedAt
+				case CustomerByOwnerSince:
+					return r.OwnerSince
+				}
+				return r.Name
+			},
+			func(r customerRow) int64 { return r.ID })
+		if err != nil {
+			return List[channel.Customer]{}, dbError(fmt.Errorf("list customers: %w", err), "customer")
+		}
+		out := List[channel.Customer]{Items: make([]channel.Customer, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
+		for i, r := range rows {
+			out.Items[i] = r.customer()
+		}
+		return out, nil
+	})
 }
 
 // CustomersByIDs loads customers in one query; missing ids are absent.
 func (s *Store) CustomersByIDs(ctx context.Context, ids []int64) (map[int64]channel.Customer, error) {
-	var rows []customerRow
-	if err := s.db.NewSelect().Model(&rows).Where("c.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("customers by id: %w", err)
-	}
-	out := make(map[int64]channel.Customer, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.customer()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]channel.Customer, error) {
+		var rows []customerRow
+		if err := narrow(ctx, db.NewSelect().Model(&rows), customerOfDealer).Where("c.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("customers by id: %w", err)
+		}
+		out := make(map[int64]channel.Customer, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.customer()
+		}
+		return out, nil
+	})
 }
 
 // OwnershipHistories loads the ownership history of several customers in
 // one query, each oldest first.
 func (s *Store) OwnershipHistories(ctx context.Context, customers []int64) (map[int64][]channel.OwnershipChange, error) {
-	var rows []ownershipRow
-	err := s.db.NewSelect().Model(&rows).Where("oc.customer_id IN (?)", bun.In(customers)).
-		OrderExpr("oc.customer_id, oc.at, oc.id").Scan(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("ownership histories: %w", err)
-	}
-	out := make(map[int64][]channel.OwnershipChange, len(customers))
-	for _, r := range rows {
-		out[r.CustomerID] = append(out[r.CustomerID], r.change())
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]channel.OwnershipChange, error) {
+		var rows []ownershipRow
+		err := db.NewSelect().Model(&rows).Where("oc.customer_id IN (?)", bun.In(customers)).
+			OrderExpr("oc.customer_id, oc.at, oc.id").Scan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("ownership histories: %w", err)
+		}
+		out := make(map[int64][]channel.OwnershipChange, len(customers))
+		for _, r := range rows {
+			out[r.CustomerID] = append(out[r.CustomerID], r.change())
+		}
+		return out, nil
+	})
 }
 
 // OwnershipChangesByIDs loads history entries by id, for node(id).
 func (s *Store) OwnershipChangesByIDs(ctx context.Context, ids []int64) (map[int64]channel.OwnershipChange, error) {
-	var rows []ownershipRow
-	if err := s.db.NewSelect().Model(&rows).Where("oc.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("ownership changes by id: %w", err)
-	}
-	out := make(map[int64]channel.OwnershipChange, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.change()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]channel.OwnershipChange, error) {
+		var rows []ownershipRow
+		if err := db.NewSelect().Model(&rows).Where("oc.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("ownership changes by id: %w", err)
+		}
+		out := make(map[int64]channel.OwnershipChange, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.change()
+		}
+		return out, nil
+	})
 }
 
 // DealCount is how many deals a customer has, and how many are still open.
@@ -585,20 +620,23 @@ type DealCount struct {
 
 // DealCountsByCustomers counts deals of several customers in one query.
 func (s *Store) DealCountsByCustomers(ctx context.Context, customers []int64) (map[int64]DealCount, error) {
-	var rows []struct {
-		CustomerID int64 `bun:"customer_id"`
-		All        int   `bun:"n_all"`
-		Open       int   `bun:"n_open"`
-	}
-	err := s.db.NewRaw(`SELECT customer_id, count(*) AS n_all,
-			count(*) FILTER (WHERE stage IN ('PENDING_APPROVAL', 'REGISTERED', 'QUOTED')) AS n_open
-		FROM deals WHERE customer_id IN (?) GROUP BY customer_id`, bun.In(customers)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("deal counts: %w", err)
-	}
-	out := make(map[int64]DealCount, len(customers))
-	for _, r := range rows {
-		out[r.CustomerID] = DealCount{All: r.All, Open: r.Open}
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]DealCount, error) {
+		var rows []struct {
+			CustomerID int64 `bun:"customer_id"`
+			All        int   `bun:"n_all"`
+			Open       int   `bun:"n_open"`
+		}
+		scope, scopeArgs := narrowSQL(ctx, dealOfDealer)
+		err := db.NewRaw(`SELECT customer_id, count(*) AS n_all,
+				count(*) FILTER (WHERE stage IN ('PENDING_APPROVAL', 'REGISTERED', 'QUOTED')) AS n_open
+			FROM deals dl WHERE customer_id IN (?)`+scope+` GROUP BY customer_id`, append([]any{bun.In(customers)}, scopeArgs...)...).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("deal counts: %w", err)
+		}
+		out := make(map[int64]DealCount, len(customers))
+		for _, r := range rows {
+			out[r.CustomerID] = DealCount{All: r.All, Open: r.Open}
+		}
+		return out, nil
+	})
 }

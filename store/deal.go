@@ -221,11 +221,13 @@ func dealTx(ctx context.Context, db bun.IDB, id int64, lock bool) (channel.Deal,
 
 // Deal loads one deal.
 func (s *Store) Deal(ctx context.Context, id int64) (channel.Deal, error) {
-	d, err := dealTx(ctx, s.db, id, false)
-	if err != nil {
-		return channel.Deal{}, dbError(fmt.Errorf("deal %d: %w", id, err), "deal")
-	}
-	return d, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (channel.Deal, error) {
+		d, err := dealTx(ctx, db, id, false)
+		if err != nil {
+			return channel.Deal{}, dbError(fmt.Errorf("deal %d: %w", id, err), "deal")
+		}
+		return d, nil
+	})
 }
 
 // changeDeal locks a deal, lets change update it, and audits the change.
@@ -449,52 +451,56 @@ func (f DealFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 // ListDeals returns one page of deals matching f; by default the newest
 // registrations first.
 func (s *Store) ListDeals(ctx context.Context, f DealFilter, o Order, p Page) (List[channel.Deal], error) {
-	if o.Field == "" {
-		o = Order{Field: DealByRegisteredAt, Desc: true}
-	}
-	spec, ok := dealSorts[o.Field]
-	if !ok {
-		return List[channel.Deal]{}, invalid("orderBy.field", "unknown order %q", o.Field)
-	}
-	spec.desc = o.Desc
-	var rows []dealRow
-	newQuery := func() *bun.SelectQuery {
-		rows = rows[:0]
-		return f.apply(s.db.NewSelect().Model(&rows))
-	}
-	cursors, total, more, err := listQuery(ctx, p, spec, "dl.id", &rows, newQuery,
-		func(r dealRow) any {
-			switch o.Field {
-			case DealByAmount:
-				return r.Amount
-			case DealByExpectedClose:
-				if r.ExpectedClose == nil {
-					return "infinity"
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (List[channel.Deal], error) {
+		if o.Field == "" {
+			o = Order{Field: DealByRegisteredAt, Desc: true}
+		}
+		spec, ok := dealSorts[o.Field]
+		if !ok {
+			return List[channel.Deal]{}, invalid("orderBy.field", "unknown order %q", o.Field)
+		}
+		spec.desc = o.Desc
+		var rows []dealRow
+		newQuery := func() *bun.SelectQuery {
+			rows = rows[:0]
+			return f.apply(narrow(ctx, db.NewSelect().Model(&rows), dealOfDealer))
+		}
+		cursors, total, more, err := listQuery(ctx, p, spec, "dl.id", &rows, newQuery,
+			func(r dealRow) any {
+				switch o.Field {
+				case DealByAmount:
+					return r.Amount
+				case DealByExpectedClose:
+					if r.ExpectedClose == nil {
+						return "infinity"
+					}
+					return r.ExpectedClose.Format(time.DateOnly)
 				}
-				return r.ExpectedClose.Format(time.DateOnly)
-			}
-			return r.RegisteredAt
-		},
-		func(r dealRow) int64 { return r.ID })
-	if err != nil {
-		return List[channel.Deal]{}, dbError(fmt.Errorf("list deals: %w", err), "deal")
-	}
-	out := List[channel.Deal]{Items: make([]channel.Deal, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
-	for i, r := range rows {
-		out.Items[i] = r.deal()
-	}
-	return out, nil
+				return r.RegisteredAt
+			},
+			func(r dealRow) int64 { return r.ID })
+		if err != nil {
+			return List[channel.Deal]{}, dbError(fmt.Errorf("list deals: %w", err), "deal")
+		}
+		out := List[channel.Deal]{Items: make([]channel.Deal, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
+		for i, r := range rows {
+			out.Items[i] = r.deal()
+		}
+		return out, nil
+	})
 }
 
 // DealsByIDs loads deals in one query; missing ids are absent.
 func (s *Store) DealsByIDs(ctx context.Context, ids []int64) (map[int64]channel.Deal, error) {
-	var rows []dealRow
-	if err := s.db.NewSelect().Model(&rows).Where("dl.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("deals by id: %w", err)
-	}
-	out := make(map[int64]channel.Deal, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.deal()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]channel.Deal, error) {
+		var rows []dealRow
+		if err := narrow(ctx, db.NewSelect().Model(&rows), dealOfDealer).Where("dl.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("deals by id: %w", err)
+		}
+		out := make(map[int64]channel.Deal, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.deal()
+		}
+		return out, nil
+	})
 }

@@ -186,7 +186,7 @@ func (s *Store) CreateDealer(ctx context.Context, in DealerCreate) (channel.Deal
 		return err
 	})
 	if err != nil {
-		return channel.Dealer{}, dbError(fmt.Errorf("create dealer %s: %w", in.Code, err), "dealer")
+		return channel.Dealer{}, withValue(dbError(fmt.Errorf("create dealer %s: %w", in.Code, err), "dealer"), "input.code", in.Code)
 	}
 	return out, nil
 }
@@ -210,11 +210,13 @@ func dealerTx(ctx context.Context, db bun.IDB, id int64) (channel.Dealer, error)
 
 // Dealer loads one dealer.
 func (s *Store) Dealer(ctx context.Context, id int64) (channel.Dealer, error) {
-	d, err := dealerTx(ctx, s.db, id)
-	if err != nil {
-		return channel.Dealer{}, dbError(fmt.Errorf("dealer %d: %w", id, err), "dealer")
-	}
-	return d, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (channel.Dealer, error) {
+		d, err := dealerTx(ctx, db, id)
+		if err != nil {
+			return channel.Dealer{}, dbError(fmt.Errorf("dealer %d: %w", id, err), "dealer")
+		}
+		return d, nil
+	})
 }
 
 // UpdateDealer changes the given fields of a dealer.
@@ -339,103 +341,112 @@ func likePattern(s string) string {
 
 // ListDealers returns one page of dealers matching f.
 func (s *Store) ListDealers(ctx context.Context, f DealerFilter, o Order, p Page) (List[channel.Dealer], error) {
-	if o.Field == "" {
-		o.Field = DealerByName
-	}
-	spec, ok := dealerSorts[o.Field]
-	if !ok {
-		return List[channel.Dealer]{}, invalid("orderBy.field", "unknown order %q", o.Field)
-	}
-	spec.desc = o.Desc
-	var rows []dealerRow
-	newQuery := func() *bun.SelectQuery {
-		rows = rows[:0]
-		q := s.db.NewSelect().Model(&rows)
-		if f.Kind != nil {
-			q = q.Where("d.kind = ?", string(*f.Kind))
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (List[channel.Dealer], error) {
+		if o.Field == "" {
+			o.Field = DealerByName
 		}
-		if f.Status != nil {
-			q = q.Where("d.status = ?", string(*f.Status))
+		spec, ok := dealerSorts[o.Field]
+		if !ok {
+			return List[channel.Dealer]{}, invalid("orderBy.field", "unknown order %q", o.Field)
 		}
-		if f.RegionID != nil {
-			q = q.Where("d.home_region_id IN (SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?))", *f.RegionID)
-		}
-		if f.ParentID != nil {
-			q = q.Where("d.parent_id = ?", *f.ParentID)
-		}
-		if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-			pat := likePattern(*f.Search)
-			q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-				return q.Where("d.name ILIKE ?", pat).WhereOr("d.code ILIKE ?", pat)
-			})
-		}
-		return q
-	}
-	cursors, total, more, err := listQuery(ctx, p, spec, "d.id", &rows, newQuery,
-		func(r dealerRow) any {
-			switch o.Field {
-			case DealerByCode:
-				return r.Code
-			case DealerByTier:
-				return r.Tier
-			case DealerByCreatedAt:
-				return r.CreatedAt
+		spec.desc = o.Desc
+		var rows []dealerRow
+		newQuery := func() *bun.SelectQuery {
+			rows = rows[:0]
+			q := narrow(ctx, db.NewSelect().Model(&rows), dealerItself)
+			if f.Kind != nil {
+				q = q.Where("d.kind = ?", string(*f.Kind))
 			}
-			return r.Name
-		},
-		func(r dealerRow) int64 { return r.ID })
-	if err != nil {
-		return List[channel.Dealer]{}, dbError(fmt.Errorf("list dealers: %w", err), "dealer")
-	}
-	out := List[channel.Dealer]{Items: make([]channel.Dealer, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
-	for i, r := range rows {
-		out.Items[i] = r.dealer()
-	}
-	return out, nil
+			if f.Status != nil {
+				q = q.Where("d.status = ?", string(*f.Status))
+			}
+			if f.RegionID != nil {
+				q = q.Where("d.home_region_id IN (SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?))", *f.RegionID)
+			}
+			if f.ParentID != nil {
+				q = q.Where("d.parent_id = ?", *f.ParentID)
+			}
+			if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+				pat := likePattern(*f.Search)
+				q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+					return q.Where("d.name ILIKE ?", pat).WhereOr("d.code ILIKE ?", pat)
+				})
+			}
+			return q
+		}
+		cursors, total, more, err := listQuery(ctx, p, spec, "d.id", &rows, newQuery,
+			func(r dealerRow) any {
+				switch o.Field {
+				case DealerByCode:
+					return r.Code
+				case DealerByTier:
+					return r.Tier
+				case DealerByCreatedAt:
+					return r.CreatedAt
+				}
+				return r.Name
+			},
+			func(r dealerRow) int64 { return r.ID })
+		if err != nil {
+			return List[channel.Dealer]{}, dbError(fmt.Errorf("list dealers: %w", err), "dealer")
+		}
+		out := List[channel.Dealer]{Items: make([]channel.Dealer, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
+		for i, r := range rows {
+			out.Items[i] = r.dealer()
+		}
+		return out, nil
+	})
 }
 
 // DealersByIDs loads dealers in one query; missing ids are absent.
 func (s *Store) DealersByIDs(ctx context.Context, ids []int64) (map[int64]channel.Dealer, error) {
-	var rows []dealerRow
-	if err := s.db.NewSelect().Model(&rows).Where("d.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("dealers by id: %w", err)
-	}
-	out := make(map[int64]channel.Dealer, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.dealer()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]channel.Dealer, error) {
+		var rows []dealerRow
+		if err := narrow(ctx, db.NewSelect().Model(&rows), dealerItself).Where("d.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("dealers by id: %w", err)
+		}
+		out := make(map[int64]channel.Dealer, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.dealer()
+		}
+		return out, nil
+	})
 }
 
 // SubDealersByParents loads the sub-dealers of several distributors in one
 // query, each list by name.
 func (s *Store) SubDealersByParents(ctx context.Context, parents []int64) (map[int64][]channel.Dealer, error) {
-	var rows []dealerRow
-	err := s.db.NewSelect().Model(&rows).Where("d.parent_id IN (?)", bun.In(parents)).OrderExpr("d.name, d.id").Scan(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("sub-dealers: %w", err)
-	}
-	out := make(map[int64][]channel.Dealer, len(parents))
-	for _, r := range rows {
-		out[*r.ParentID] = append(out[*r.ParentID], r.dealer())
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]channel.Dealer, error) {
+		var rows []dealerRow
+		err := narrow(ctx, db.NewSelect().Model(&rows), dealerItself).Where("d.parent_id IN (?)", bun.In(parents)).OrderExpr("d.name, d.id").Scan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("sub-dealers: %w", err)
+		}
+		out := make(map[int64][]channel.Dealer, len(parents))
+		for _, r := range rows {
+			out[*r.ParentID] = append(out[*r.ParentID], r.dealer())
+		}
+		return out, nil
+	})
 }
 
 // CustomerCountsByDealers counts the customers each dealer owns, in one query.
 func (s *Store) CustomerCountsByDealers(ctx context.Context, dealers []int64) (map[int64]int, error) {
-	var rows []struct {
-		DealerID int64 `bun:"owner_dealer_id"`
-		N        int   `bun:"n"`
-	}
-	err := s.db.NewRaw(`SELECT owner_dealer_id, count(*) AS n FROM customers
-		WHERE owner_dealer_id IN (?) GROUP BY owner_dealer_id`, bun.In(dealers)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("customer counts: %w", err)
-	}
-	out := make(map[int64]int, len(dealers))
-	for _, r := range rows {
-		out[r.DealerID] = r.N
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]int, error) {
+		var rows []struct {
+			DealerID int64 `bun:"owner_dealer_id"`
+			N        int   `bun:"n"`
+		}
+		scope, scopeArgs := narrowSQL(ctx, "owner_dealer_id = ?")
+		err := db.NewRaw(`SELECT owner_dealer_id, count(*) AS n FROM customers
+			WHERE owner_dealer_id IN (?)`+scope+` GROUP BY owner_dealer_id`, append([]any{bun.In(dealers)}, scopeArgs...)...).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("customer counts: %w", err)
+		}
+		out := make(map[int64]int, len(dealers))
+		for _, r := range rows {
+			out[r.DealerID] = r.N
+		}
+		return out, nil
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -106,12 +107,20 @@ func dbError(err error, entity string) error {
 	if !errors.As(err, &pgErr) {
 		return err
 	}
+	if pgErr.Code == "54000" {
+		// program_limit_exceeded: a text too long for its index (a btree
+		// row holds at most 2,704 bytes). PostgreSQL names the index as
+		// the constraint, so this comes first: it is not a duplicate.
+		return channel.Errorf(channel.EInvalid, "a text in the %s input is too long", entity)
+	}
 	if c, ok := constraints[pgErr.ConstraintName]; ok {
 		msg := c.message
+		// Row security makes PostgreSQL leave the key out of the detail;
+		// a caller that knows the value puts it back (withValue).
 		if m := keyDetail.FindStringSubmatch(pgErr.Detail); m != nil && countVerbs(msg) == 1 {
 			msg = fmt.Sprintf(msg, m[1])
 		} else if countVerbs(msg) == 1 {
-			msg = fmt.Sprintf(msg, "value")
+			msg = fmt.Sprintf(msg, valuePlaceholder)
 		}
 		return &channel.Error{Code: c.code, Field: c.field, Message: msg}
 	}
@@ -141,3 +150,17 @@ func countVerbs(s string) int {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// valuePlaceholder stands in a conflict message for a value the database
+// did not report.
+const valuePlaceholder = "value"
+
+// withValue names the caller's own input in a conflict on field whose
+// message lacks it.
+func withValue(err error, field, value string) error {
+	var e *channel.Error
+	if errors.As(err, &e) && e.Code == channel.EConflict && e.Field == field && strings.Contains(e.Message, " "+valuePlaceholder+" ") {
+		return &channel.Error{Code: e.Code, Field: e.Field, Message: strings.Replace(e.Message, " "+valuePlaceholder+" ", " "+value+" ", 1)}
+	}
+	return err
+}

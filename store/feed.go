@@ -163,14 +163,17 @@ func (s *Store) ListEvents(ctx context.Context, after string, first *int, f Conf
 			return EventPage{}, err
 		}
 	}
-	q := s.db.NewSelect().ColumnExpr(eventColumns).TableExpr("conflict_events AS e").
-		Join("JOIN conflicts AS cf ON cf.id = e.conflict_id").
-		Where("(e.xid, e.seq) > (?::xid8, ?)", strconv.FormatUint(from.XID, 10), from.Seq).
-		Where(visibleEvents).
-		OrderExpr("e.xid, e.seq").Limit(int64(n + 1))
-	q = f.apply(q)
 	var rows []eventRecord
-	if err := q.Scan(ctx, &rows); err != nil {
+	err = s.view(ctx, func(ctx context.Context, db bun.IDB) error {
+		q := db.NewSelect().ColumnExpr(eventColumns).TableExpr("conflict_events AS e").
+			Join("JOIN conflicts AS cf ON cf.id = e.conflict_id").
+			Where("(e.xid, e.seq) > (?::xid8, ?)", strconv.FormatUint(from.XID, 10), from.Seq).
+			Where(visibleEvents).
+			OrderExpr("e.xid, e.seq").Limit(int64(n + 1))
+		q = f.apply(narrow(ctx, q, conflictOfDealer))
+		return q.Scan(ctx, &rows)
+	})
+	if err != nil {
 		return EventPage{}, fmt.Errorf("list conflict events: %w", err)
 	}
 	page := EventPage{HasNextPage: len(rows) > n}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
 
@@ -74,6 +75,15 @@ func Migrate(ctx context.Context, db *bun.DB) (err error) {
 
 	// Init creates bun_migrations and bun_migration_locks if missing; under
 	// the lock, so two first starts do not race on CREATE TABLE.
+	// The viewers' roles (migration 0008) need a privilege the owner may
+	// lack; when it has it, make them here, else the migration says how.
+	var me string
+	if err := conn.QueryRowContext(ctx, "SELECT current_user").Scan(&me); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if err := EnsureViewerRoles(ctx, db, me); err != nil && !insufficientPrivilege(err) {
+		return fmt.Errorf("migrate: %w", err)
+	}
 	if err := m.Init(ctx); err != nil {
 		return fmt.Errorf("migrate: create migration tables: %w", err)
 	}
@@ -123,4 +133,9 @@ func MigrationStatus(ctx context.Context, db *bun.DB) (applied, pending []string
 		}
 	}
 	return applied, pending, nil
+}
+
+func insufficientPrivilege(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == "42501"
 }

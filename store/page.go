@@ -22,6 +22,16 @@ const (
 type Page struct {
 	First *int
 	After string
+	// SkipCount says the caller does not need the total; the list's Total
+	// is then 0 and the count query is not run.
+	SkipCount bool
+	// count, when set, answers the total in place of counting the rows
+	// (a summary table that holds the same number).
+	count func(ctx context.Context) (int, error)
+	// idsFirst finds the page's ids first, with only the id, sort and
+	// filter columns (an index-only scan when an index covers them), and
+	// then reads those rows whole.
+	idsFirst bool
 }
 
 func (p Page) size() (int, error) {
@@ -123,10 +133,18 @@ func listQuery[R any](ctx context.Context, p Page, o sortSpec, idCol string, dst
 	if err != nil {
 		return nil, 0, false, err
 	}
-	count, err := newQuery().Count(ctx)
-	total = int(count)
-	if err != nil {
-		return nil, 0, false, err
+	switch {
+	case p.SkipCount:
+	case p.count != nil:
+		if total, err = p.count(ctx); err != nil {
+			return nil, 0, false, err
+		}
+	default:
+		count, err := newQuery().Count(ctx)
+		if err != nil {
+			return nil, 0, false, err
+		}
+		total = int(count)
 	}
 	if n == 0 {
 		return nil, total, false, nil
@@ -139,7 +157,11 @@ func listQuery[R any](ctx context.Context, p Page, o sortSpec, idCol string, dst
 	if after != nil {
 		q = q.Where(fmt.Sprintf("(%s, %s) %s (?::%s, ?)", o.expr, idCol, op, o.cast), after.Key, after.ID)
 	}
-	q = q.OrderExpr(fmt.Sprintf("%s %s, %s %s", o.expr, dir, idCol, dir)).Limit(int64(n + 1))
+	order := fmt.Sprintf("%s %s, %s %s", o.expr, dir, idCol, dir)
+	q = q.OrderExpr(order).Limit(int64(n + 1))
+	if p.idsFirst {
+		q = newQuery().Where(idCol+" IN (?)", q.ColumnExpr(idCol)).OrderExpr(order)
+	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, 0, false, err
 	}

@@ -76,14 +76,24 @@ func (s *Store) SetDealerPlan(ctx context.Context, in PlanSet) (channel.DealerPl
 		if err := requireDealer(ctx, tx, "input.dealerId", in.DealerID); err != nil {
 			return err
 		}
-		_, err := tx.NewInsert().Model(&row).On("CONFLICT (dealer_id, year) DO UPDATE").
+		var before any
+		var prev []planRow
+		err := tx.NewRaw(`SELECT dealer_id, year, planned_volume, currency, prepayment_pct, credit_limit, updated_at
+			FROM dealer_plans WHERE dealer_id = ? AND year = ? FOR UPDATE`, in.DealerID, in.Year).Scan(ctx, &prev)
+		if err != nil {
+			return err
+		}
+		if len(prev) > 0 {
+			before = prev[0].plan()
+		}
+		_, err = tx.NewInsert().Model(&row).On("CONFLICT (dealer_id, year) DO UPDATE").
 			Set("planned_volume = EXCLUDED.planned_volume").Set("currency = EXCLUDED.currency").
 			Set("prepayment_pct = EXCLUDED.prepayment_pct").Set("credit_limit = EXCLUDED.credit_limit").
 			Set("updated_at = EXCLUDED.updated_at").Exec(ctx)
 		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, "set_plan", "dealer", in.DealerID, nil, row.plan())
+		return audit(ctx, tx, "set_plan", "dealer", in.DealerID, before, row.plan())
 	})
 	if err != nil {
 		return channel.DealerPlan{}, dbError(fmt.Errorf("set plan %d/%d: %w", in.DealerID, in.Year, err), "dealer plan")
@@ -93,44 +103,50 @@ func (s *Store) SetDealerPlan(ctx context.Context, in PlanSet) (channel.DealerPl
 
 // DealerPlan loads one plan with its actual volume.
 func (s *Store) DealerPlan(ctx context.Context, dealer int64, year int) (channel.DealerPlan, error) {
-	m, err := s.PlansByKeys(ctx, []PlanKey{{dealer, year}})
-	if err != nil {
-		return channel.DealerPlan{}, err
-	}
-	p, ok := m[PlanKey{dealer, year}]
-	if !ok {
-		return channel.DealerPlan{}, channel.NotFound("dealer plan")
-	}
-	return p, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (channel.DealerPlan, error) {
+		m, err := s.PlansByKeys(ctx, []PlanKey{{dealer, year}})
+		if err != nil {
+			return channel.DealerPlan{}, err
+		}
+		p, ok := m[PlanKey{dealer, year}]
+		if !ok {
+			return channel.DealerPlan{}, channel.NotFound("dealer plan")
+		}
+		return p, nil
+	})
 }
 
 // PlansByKeys loads plans in one query. Actual is the volume of the dealer's
 // WON deals closed in the plan's year, in the plan's currency.
 func (s *Store) PlansByKeys(ctx context.Context, keys []PlanKey) (map[PlanKey]channel.DealerPlan, error) {
-	out := make(map[PlanKey]channel.DealerPlan, len(keys))
-	if len(keys) == 0 {
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[PlanKey]channel.DealerPlan, error) {
+		out := make(map[PlanKey]channel.DealerPlan, len(keys))
+		if len(keys) == 0 {
+			return out, nil
+		}
+		dealers := make([]int64, len(keys))
+		years := make([]int, len(keys))
+		for i, k := range keys {
+			dealers[i], years[i] = k.DealerID, k.Year
+		}
+		var rows []planRow
+		scope, scopeArgs := narrowSQL(ctx, "dp.dealer_id = ?")
+		err := db.NewRaw(`SELECT dp.dealer_id, dp.year, dp.planned_volume, dp.currency, dp.prepayment_pct,
+				dp.credit_limit, dp.updated_at,
+				coalesce((SELECT sum(d.amount) FROM deals d
+					WHERE d.dealer_id = dp.dealer_id AND d.stage = 'WON' AND d.currency = dp.currency
+					AND d.closed_at >= make_timestamptz(dp.year, 1, 1, 0, 0, 0, 'UTC')
+					AND d.closed_at < make_timestamptz(dp.year + 1, 1, 1, 0, 0, 0, 'UTC')), 0)::bigint AS actual
+			FROM dealer_plans dp
+			JOIN unnest(?::bigint[], ?::int[]) AS k(dealer_id, year) ON k.dealer_id = dp.dealer_id AND k.year = dp.year
+			WHERE true`+scope,
+			append([]any{pgdialect.Array(dealers), pgdialect.Array(years)}, scopeArgs...)...).Scan(ctx, &rows)
+		if err != nil {
+			return nil, fmt.Errorf("dealer plans: %w", err)
+		}
+		for _, r := range rows {
+			out[PlanKey{r.DealerID, r.Year}] = r.plan()
+		}
 		return out, nil
-	}
-	dealers := make([]int64, len(keys))
-	years := make([]int, len(keys))
-	for i, k := range keys {
-		dealers[i], years[i] = k.DealerID, k.Year
-	}
-	var rows []planRow
-	err := s.db.NewRaw(`SELECT dp.dealer_id, dp.year, dp.planned_volume, dp.currency, dp.prepayment_pct,
-			dp.credit_limit, dp.updated_at,
-			coalesce((SELECT sum(d.amount) FROM deals d
-				WHERE d.dealer_id = dp.dealer_id AND d.stage = 'WON' AND d.currency = dp.currency
-				AND d.closed_at >= make_timestamptz(dp.year, 1, 1, 0, 0, 0, 'UTC')
-				AND d.closed_at < make_timestamptz(dp.year + 1, 1, 1, 0, 0, 0, 'UTC')), 0)::bigint AS actual
-		FROM dealer_plans dp
-		JOIN unnest(?::bigint[], ?::int[]) AS k(dealer_id, year) ON k.dealer_id = dp.dealer_id AND k.year = dp.year`,
-		pgdialect.Array(dealers), pgdialect.Array(years)).Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("dealer plans: %w", err)
-	}
-	for _, r := range rows {
-		out[PlanKey{r.DealerID, r.Year}] = r.plan()
-	}
-	return out, nil
+	})
 }

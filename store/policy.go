@@ -121,6 +121,15 @@ func (s *Store) SetPolicy(ctx context.Context, in PolicySet) (channel.Policy, er
 		if err != nil {
 			return err
 		}
+		// The audit entry holds the whole policy, floors and tiers too.
+		var was any
+		if existed {
+			m, err := policiesTx(ctx, tx, []int{in.Year})
+			if err != nil {
+				return err
+			}
+			was = m[in.Year]
+		}
 		row := before
 		if !existed {
 			row = policyRow{RegistrationProtectionDays: 90, RegistrationRequiresApproval: true,
@@ -183,11 +192,11 @@ func (s *Store) SetPolicy(ctx context.Context, in PolicySet) (channel.Policy, er
 				}
 			}
 		}
-		var b any
-		if existed {
-			b = before.policy()
+		is, err := policiesTx(ctx, tx, []int{in.Year})
+		if err != nil {
+			return err
 		}
-		return audit(ctx, tx, "set", "policy", int64(in.Year), b, row.policy())
+		return audit(ctx, tx, "set", "policy", int64(in.Year), was, is[in.Year])
 	})
 	if err != nil {
 		return channel.Policy{}, dbError(fmt.Errorf("set policy %d: %w", in.Year, err), "policy")
@@ -206,43 +215,53 @@ func (s *Store) SetPolicy(ctx context.Context, in PolicySet) (channel.Policy, er
 
 // Policy loads a year's policy with its floors and tiers.
 func (s *Store) Policy(ctx context.Context, year int) (channel.Policy, error) {
-	m, err := s.PoliciesByYears(ctx, []int{year})
-	if err != nil {
-		return channel.Policy{}, err
-	}
-	p, ok := m[year]
-	if !ok {
-		return channel.Policy{}, channel.NotFound("policy")
-	}
-	return p, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (channel.Policy, error) {
+		m, err := s.PoliciesByYears(ctx, []int{year})
+		if err != nil {
+			return channel.Policy{}, err
+		}
+		p, ok := m[year]
+		if !ok {
+			return channel.Policy{}, channel.NotFound("policy")
+		}
+		return p, nil
+	})
 }
 
 // ListPolicies returns every year's policy, newest first.
 func (s *Store) ListPolicies(ctx context.Context) ([]channel.Policy, error) {
-	var years []int
-	if err := s.db.NewSelect().Model((*policyRow)(nil)).Column("year").Scan(ctx, &years); err != nil {
-		return nil, fmt.Errorf("list policies: %w", err)
-	}
-	m, err := s.PoliciesByYears(ctx, years)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]channel.Policy, 0, len(m))
-	for _, p := range m {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Year > out[j].Year })
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) ([]channel.Policy, error) {
+		var years []int
+		if err := db.NewSelect().Model((*policyRow)(nil)).Column("year").Scan(ctx, &years); err != nil {
+			return nil, fmt.Errorf("list policies: %w", err)
+		}
+		m, err := s.PoliciesByYears(ctx, years)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]channel.Policy, 0, len(m))
+		for _, p := range m {
+			out = append(out, p)
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].Year > out[j].Year })
+		return out, nil
+	})
 }
 
 // PoliciesByYears loads policies with floors and tiers in three queries.
 func (s *Store) PoliciesByYears(ctx context.Context, years []int) (map[int]channel.Policy, error) {
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int]channel.Policy, error) {
+		return policiesTx(ctx, db, years)
+	})
+}
+
+func policiesTx(ctx context.Context, db bun.IDB, years []int) (map[int]channel.Policy, error) {
 	out := make(map[int]channel.Policy, len(years))
 	if len(years) == 0 {
 		return out, nil
 	}
 	var rows []policyRow
-	if err := s.db.NewSelect().Model(&rows).Where("p.year IN (?)", bun.In(years)).Scan(ctx); err != nil {
+	if err := db.NewSelect().Model(&rows).Where("p.year IN (?)", bun.In(years)).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("policies: %w", err)
 	}
 	for _, r := range rows {
@@ -253,7 +272,7 @@ func (s *Store) PoliciesByYears(ctx context.Context, years []int) (map[int]chann
 		ProductLineID int64 `bun:"product_line_id"`
 		MinUnitPrice  int64 `bun:"min_unit_price"`
 	}
-	err := s.db.NewRaw(`SELECT year, product_line_id, min_unit_price FROM policy_price_floors WHERE year IN (?)`,
+	err := db.NewRaw(`SELECT year, product_line_id, min_unit_price FROM policy_price_floors WHERE year IN (?)`,
 		bun.In(years)).Scan(ctx, &floors)
 	if err != nil {
 		return nil, fmt.Errorf("price floors: %w", err)
@@ -266,7 +285,7 @@ func (s *Store) PoliciesByYears(ctx context.Context, years []int) (map[int]chann
 		Min  float64 `bun:"min_attainment_pct"`
 		Pct  float64 `bun:"bonus_pct"`
 	}
-	err = s.db.NewRaw(`SELECT year, min_attainment_pct, bonus_pct FROM policy_bonus_tiers WHERE year IN (?)
+	err = db.NewRaw(`SELECT year, min_attainment_pct, bonus_pct FROM policy_bonus_tiers WHERE year IN (?)
 		ORDER BY year, min_attainment_pct`, bun.In(years)).Scan(ctx, &tiers)
 	if err != nil {
 		return nil, fmt.Errorf("bonus tiers: %w", err)

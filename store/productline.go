@@ -41,33 +41,37 @@ func (s *Store) CreateProductLine(ctx context.Context, p channel.ProductLine) (c
 		return audit(ctx, tx, "create", "product_line", row.ID, nil, row.productLine())
 	})
 	if err != nil {
-		return channel.ProductLine{}, dbError(fmt.Errorf("create product line %s: %w", p.Code, err), "product line")
+		return channel.ProductLine{}, withValue(dbError(fmt.Errorf("create product line %s: %w", p.Code, err), "product line"), "input.code", p.Code)
 	}
 	return row.productLine(), nil
 }
 
 // ListProductLines returns every product line by name.
 func (s *Store) ListProductLines(ctx context.Context) ([]channel.ProductLine, error) {
-	var rows []productLineRow
-	if err := s.db.NewSelect().Model(&rows).OrderExpr("pl.name, pl.id").Scan(ctx); err != nil {
-		return nil, fmt.Errorf("list product lines: %w", err)
-	}
-	out := make([]channel.ProductLine, len(rows))
-	for i, r := range rows {
-		out[i] = r.productLine()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) ([]channel.ProductLine, error) {
+		var rows []productLineRow
+		if err := db.NewSelect().Model(&rows).OrderExpr("pl.name, pl.id").Scan(ctx); err != nil {
+			return nil, fmt.Errorf("list product lines: %w", err)
+		}
+		out := make([]channel.ProductLine, len(rows))
+		for i, r := range rows {
+			out[i] = r.productLine()
+		}
+		return out, nil
+	})
 }
 
 // ProductLinesByIDs loads product lines in one query; missing ids are absent.
 func (s *Store) ProductLinesByIDs(ctx context.Context, ids []int64) (map[int64]channel.ProductLine, error) {
-	var rows []productLineRow
-	if err := s.db.NewSelect().Model(&rows).Where("pl.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("product lines by id: %w", err)
-	}
-	out := make(map[int64]channel.ProductLine, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.productLine()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]channel.ProductLine, error) {
+		var rows []productLineRow
+		if err := db.NewSelect().Model(&rows).Where("pl.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("product lines by id: %w", err)
+		}
+		out := make(map[int64]channel.ProductLine, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.productLine()
+		}
+		return out, nil
+	})
 }

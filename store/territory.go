@@ -177,11 +177,13 @@ func territoryTx(ctx context.Context, db bun.IDB, id int64) (channel.TerritoryAs
 
 // Territory loads one assignment.
 func (s *Store) Territory(ctx context.Context, id int64) (channel.TerritoryAssignment, error) {
-	a, err := territoryTx(ctx, s.db, id)
-	if err != nil {
-		return channel.TerritoryAssignment{}, dbError(fmt.Errorf("territory %d: %w", id, err), "territory assignment")
-	}
-	return a, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (channel.TerritoryAssignment, error) {
+		a, err := territoryTx(ctx, db, id)
+		if err != nil {
+			return channel.TerritoryAssignment{}, dbError(fmt.Errorf("territory %d: %w", id, err), "territory assignment")
+		}
+		return a, nil
+	})
 }
 
 // TerritoryFilter narrows ListTerritories; nil fields do not filter.
@@ -194,62 +196,68 @@ type TerritoryFilter struct {
 
 // ListTerritories returns one page of assignments, oldest first.
 func (s *Store) ListTerritories(ctx context.Context, f TerritoryFilter, p Page) (List[channel.TerritoryAssignment], error) {
-	var rows []territoryRow
-	today := dateArg(s.now())
-	newQuery := func() *bun.SelectQuery {
-		rows = rows[:0]
-		q := territorySelect(s.db, &rows)
-		if f.DealerID != nil {
-			q = q.Where("ta.dealer_id = ?", *f.DealerID)
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (List[channel.TerritoryAssignment], error) {
+		var rows []territoryRow
+		today := dateArg(s.now())
+		newQuery := func() *bun.SelectQuery {
+			rows = rows[:0]
+			q := narrow(ctx, territorySelect(db, &rows), territoryOfDealer)
+			if f.DealerID != nil {
+				q = q.Where("ta.dealer_id = ?", *f.DealerID)
+			}
+			if f.CoveringRegionID != nil {
+				q = q.Where("r.path @> (SELECT path FROM regions WHERE id = ?)", *f.CoveringRegionID)
+			}
+			if f.Exclusive != nil {
+				q = q.Where("ta.exclusive = ?", *f.Exclusive)
+			}
+			if f.ActiveOnly != nil && *f.ActiveOnly {
+				q = q.Where("ta.valid_from <= ?::date AND (ta.valid_to IS NULL OR ta.valid_to >= ?::date)", today, today)
+			}
+			return q
 		}
-		if f.CoveringRegionID != nil {
-			q = q.Where("r.path @> (SELECT path FROM regions WHERE id = ?)", *f.CoveringRegionID)
+		spec := sortSpec{name: "ID", expr: "ta.id", cast: "bigint"}
+		cursors, total, more, err := listQuery(ctx, p, spec, "ta.id", &rows, newQuery,
+			func(r territoryRow) any { return r.ID }, func(r territoryRow) int64 { return r.ID })
+		if err != nil {
+			return List[channel.TerritoryAssignment]{}, dbError(fmt.Errorf("list territories: %w", err), "territory assignment")
 		}
-		if f.Exclusive != nil {
-			q = q.Where("ta.exclusive = ?", *f.Exclusive)
+		out := List[channel.TerritoryAssignment]{Items: make([]channel.TerritoryAssignment, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
+		for i, r := range rows {
+			out.Items[i] = r.assignment()
 		}
-		if f.ActiveOnly != nil && *f.ActiveOnly {
-			q = q.Where("ta.valid_from <= ?::date AND (ta.valid_to IS NULL OR ta.valid_to >= ?::date)", today, today)
-		}
-		return q
-	}
-	spec := sortSpec{name: "ID", expr: "ta.id", cast: "bigint"}
-	cursors, total, more, err := listQuery(ctx, p, spec, "ta.id", &rows, newQuery,
-		func(r territoryRow) any { return r.ID }, func(r territoryRow) int64 { return r.ID })
-	if err != nil {
-		return List[channel.TerritoryAssignment]{}, dbError(fmt.Errorf("list territories: %w", err), "territory assignment")
-	}
-	out := List[channel.TerritoryAssignment]{Items: make([]channel.TerritoryAssignment, len(rows)), Cursors: cursors, Total: total, HasNextPage: more}
-	for i, r := range rows {
-		out.Items[i] = r.assignment()
-	}
-	return out, nil
+		return out, nil
+	})
 }
 
 // TerritoriesByIDs loads assignments in one query; missing ids are absent.
 func (s *Store) TerritoriesByIDs(ctx context.Context, ids []int64) (map[int64]channel.TerritoryAssignment, error) {
-	var rows []territoryRow
-	if err := territorySelect(s.db, &rows).Where("ta.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, fmt.Errorf("territories by id: %w", err)
-	}
-	out := make(map[int64]channel.TerritoryAssignment, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.assignment()
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64]channel.TerritoryAssignment, error) {
+		var rows []territoryRow
+		if err := narrow(ctx, territorySelect(db, &rows), territoryOfDealer).Where("ta.id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+			return nil, fmt.Errorf("territories by id: %w", err)
+		}
+		out := make(map[int64]channel.TerritoryAssignment, len(rows))
+		for _, r := range rows {
+			out[r.ID] = r.assignment()
+		}
+		return out, nil
+	})
 }
 
 // TerritoriesByDealers loads every assignment of several dealers in one
 // query, each list by region path.
 func (s *Store) TerritoriesByDealers(ctx context.Context, dealers []int64) (map[int64][]channel.TerritoryAssignment, error) {
-	var rows []territoryRow
-	err := territorySelect(s.db, &rows).Where("ta.dealer_id IN (?)", bun.In(dealers)).OrderExpr("r.path, ta.id").Scan(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("territories by dealer: %w", err)
-	}
-	out := make(map[int64][]channel.TerritoryAssignment, len(dealers))
-	for _, r := range rows {
-		out[r.DealerID] = append(out[r.DealerID], r.assignment())
-	}
-	return out, nil
+	return viewed(s, ctx, func(ctx context.Context, db bun.IDB) (map[int64][]channel.TerritoryAssignment, error) {
+		var rows []territoryRow
+		err := narrow(ctx, territorySelect(db, &rows), territoryOfDealer).Where("ta.dealer_id IN (?)", bun.In(dealers)).OrderExpr("r.path, ta.id").Scan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("territories by dealer: %w", err)
+		}
+		out := make(map[int64][]channel.TerritoryAssignment, len(dealers))
+		for _, r := range rows {
+			out[r.DealerID] = append(out[r.DealerID], r.assignment())
+		}
+		return out, nil
+	})
 }

@@ -183,7 +183,7 @@ func TestKillNineMidStreamKeepsEachDealOnce(t *testing.T) {
 
 	bin := buildBinary(t)
 	srv := startServer(t, bin, dsn)
-	client := &http.Client{Timeout: time.Minute}
+	client := &http.Client{Timeout: time.Minute, Transport: bearer{directorToken(t, db)}}
 
 	// The API's ids for what was created through the store.
 	var ids struct {

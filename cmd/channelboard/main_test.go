@@ -11,6 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uptrace/bun"
+
+	"channelboard/channel"
+	"channelboard/store"
 	"channelboard/store/storetest"
 )
 
@@ -39,10 +43,40 @@ type gqlResponse struct {
 	} `json:"errors"`
 }
 
-func postGraphQL(t *testing.T, base, query string) gqlResponse {
+// bearer signs every request of a client with an API token.
+type bearer struct{ token string }
+
+func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+b.token)
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// directorToken makes a director (unless one exists) and an API token for
+// it, straight in the database: the API refuses requests without one.
+func directorToken(t *testing.T, db *bun.DB) string {
+	t.Helper()
+	ctx := context.Background()
+	st := store.New(db)
+	u, err := st.UserByEmail(ctx, "test-director@example.com")
+	if err != nil {
+		u, err = st.CreateUser(ctx, store.UserCreate{Email: "test-director@example.com", Role: channel.RoleDirector})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	tok, err := st.CreateToken(ctx, store.TokenCreate{UserID: u.ID, Name: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok.Secret
+}
+
+func postGraphQL(t *testing.T, base, token, query string) gqlResponse {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"query": query})
-	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(string(body)))
+	client := &http.Client{Transport: bearer{token}}
+	resp, err := client.Post(base+"/graphql", "application/json", strings.NewReader(string(body)))
 	if err != nil {
 		t.Fatalf("POST /graphql: %v", err)
 	}
@@ -72,7 +106,7 @@ func TestServeDemo(t *testing.T) {
 		t.Errorf("/readyz = %d %s", code, body)
 	}
 
-	res := postGraphQL(t, base, `{ customers(first: 5) { totalCount edges { node { name owner { kind dealer { name } } } } } }`)
+	res := postGraphQL(t, base, directorToken(t, m.db), `{ customers(first: 5) { totalCount edges { node { name owner { kind dealer { name } } } } } }`)
 	if len(res.Errors) > 0 {
 		t.Fatalf("customers query errors: %+v", res.Errors)
 	}
@@ -165,7 +199,7 @@ func TestEmbeddedDatabaseKeepsData(t *testing.T) {
 				t.Errorf("close: %v", err)
 			}
 		}()
-		res := postGraphQL(t, "http://"+m.Addr(), `{ dealers(first: 1) { totalCount } }`)
+		res := postGraphQL(t, "http://"+m.Addr(), directorToken(t, m.db), `{ dealers(first: 1) { totalCount } }`)
 		if len(res.Errors) > 0 {
 			t.Fatalf("errors: %+v", res.Errors)
 		}

@@ -167,7 +167,7 @@ func (m *Main) Run(ctx context.Context) error {
 	// short poll and by NOTIFY after commits (from any replica).
 	m.hub = store.NewHub(st, store.HubConfig{Logger: m.cfg.Logger})
 	m.ws = graph.NewWebsockets(m.cfg.AllowedOrigins)
-	m.server = server.New(server.Config{Addr: m.cfg.Addr, Version: version}, server.Deps{
+	m.server = server.New(server.Config{Addr: m.cfg.Addr, Version: version, TrustedOrigins: m.cfg.AllowedOrigins}, server.Deps{
 		DB:      m.db,
 		GraphQL: graph.NewHandler(st, m.cfg.Logger, graph.WithFeed(m.hub), graph.WithWebsockets(m.ws)),
 		App:     server.AppHandler(frontend.Files()),

@@ -42,6 +42,67 @@ type AssignTerritoryPayload struct {
 	Assignment *channel.TerritoryAssignment `json:"assignment"`
 }
 
+// One change in the audit log: who made it, when, what it did, and the entity
+// before and after. Every mutation writes its entry in its own transaction,
+// so the log holds exactly the changes that committed. Secrets (password and
+// token hashes) never enter it.
+type AuditEntry struct {
+	// Opaque id of the entry.
+	ID string `json:"id"`
+	// When the change's transaction started.
+	At time.Time `json:"at"`
+	// Who made the change: the signed-in user's e-mail, `system` for the
+	// server's own jobs and the seed, `cli` for an operator's command line; empty
+	// for entries written before sign-in existed.
+	Actor string `json:"actor"`
+	// The actor's role when it made the change (DIRECTOR, MANAGER, DEALER, ANALYST); null when no user made it.
+	ActorRole *string `json:"actorRole,omitempty"`
+	// What was done, e.g. `create`, `update`, `transfer`, `register`, `approve`,
+	// `resolve`, `import`, `user.create`, `token.revoke`, `auth.login`.
+	Action string `json:"action"`
+	// The kind of entity changed: `customer`, `deal`, `dealer` (also its yearly
+	// plan, action `set_plan`), `region`, `product_line`, `territory_assignment`,
+	// `conflict`, `policy`, `user` or `api_token`.
+	Entity string `json:"entity"`
+	// The changed entity's global id, for `node(id)`; null for entities that are not nodes (users, API tokens).
+	EntityID *string `json:"entityId,omitempty"`
+	// The entity's own key: its database id, or the year of a policy.
+	EntityKey int64 `json:"entityKey"`
+	// The entity before the change, as a JSON object; null for a creation.
+	Before *string `json:"before,omitempty"`
+	// The entity after the change, as a JSON object; null when the action records no state (e.g. `auth.logout`).
+	After *string `json:"after,omitempty"`
+}
+
+type AuditEntryConnection struct {
+	Edges      []AuditEntryEdge `json:"edges"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type AuditEntryEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *AuditEntry `json:"node"`
+}
+
+// Narrows auditLog; every field given must match.
+type AuditFilter struct {
+	// The kind of entity, as in AuditEntry.entity.
+	Entity *string `json:"entity,omitempty"`
+	// One entity by its global id (it implies the entity kind).
+	EntityID *string `json:"entityId,omitempty"`
+	// One entity by its own key, as in AuditEntry.entityKey; needs entity.
+	EntityKey *int64 `json:"entityKey,omitempty"`
+	// The actor's e-mail (any case), or `system` or `cli`.
+	Actor *string `json:"actor,omitempty"`
+	// The action, as in AuditEntry.action.
+	Action *string `json:"action,omitempty"`
+	// Entries at or after this time.
+	From *time.Time `json:"from,omitempty"`
+	// Entries strictly before this time.
+	To *time.Time `json:"to,omitempty"`
+}
+
 type BonusTierInput struct {
 	MinAttainmentPct float64 `json:"minAttainmentPct"`
 	BonusPct         float64 `json:"bonusPct"`
@@ -117,8 +178,12 @@ type ConflictOrder struct {
 
 // Who is involved: the dealers, and whether the manufacturer's direct channel is.
 type ConflictParties struct {
+	// The dealers that are parties and that the viewer may see.
 	Dealers []channel.Dealer `json:"dealers"`
-	Direct  bool             `json:"direct"`
+	// Whether the manufacturer's direct team is a party ("direct sales").
+	Direct bool `json:"direct"`
+	// Dealer parties hidden from the viewer, to be shown as "another partner": a dealer user sees no other dealer's name.
+	OtherPartners int `json:"otherPartners"`
 }
 
 type Contact struct {

@@ -90,7 +90,47 @@ func serverURL() (string, error) {
 		}
 		server.cluster, server.dir, server.url = c, dir, c.DSN("postgres")
 	})
+	rolesOnce.Do(func() {
+		if server.err == nil {
+			rolesErr = prepareRoles(server.url)
+		}
+	})
+	if rolesErr != nil {
+		return "", rolesErr
+	}
 	return server.url, server.err
+}
+
+var (
+	rolesOnce sync.Once
+	rolesErr  error
+)
+
+// prepareRoles makes, as the server's administrator, the test role and the
+// roles viewers read as (migration 0008 needs them and the test role, like
+// a real owner, may not create roles).
+func prepareRoles(adminURL string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	db, err := store.Open(ctx, adminURL, store.WithMaxOpenConns(2))
+	if err != nil {
+		return fmt.Errorf("storetest: %w", err)
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, fmt.Sprintf(`DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+        CREATE ROLE %s WITH LOGIN PASSWORD '%s' %s;
+    END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$`, testRole.Username, testRole.Username, testRole.Password, testRole.Capabilities))
+	if err != nil {
+		return fmt.Errorf("storetest: create the test role: %w", err)
+	}
+	if err := store.EnsureViewerRoles(ctx, db, testRole.Username); err != nil {
+		return fmt.Errorf("storetest: %w", err)
+	}
+	return nil
 }
 
 // Main runs a package's tests, then stops the private cluster if one was
