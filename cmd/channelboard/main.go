@@ -106,6 +106,7 @@ func newApp() *cli.Command {
 			importCommand(),
 			userCommand(),
 			tokenCommand(),
+			benchCommand(),
 			{
 				Name:  "version",
 				Usage: "print the version",
