@@ -36,8 +36,11 @@ func (r *conflictResolver) Customer(ctx context.Context, obj *store.Conflict) (*
 		// A dealer party of a DUPLICATE_CUSTOMER conflict may see only its
 		// own of the two customers.
 		cs, lerr := loadAll(ctx, r.loaders(ctx).customer, obj.CustomerIDs)
-		if lerr != nil || len(cs) == 0 {
-			return nil, err
+		if lerr != nil {
+			return nil, lerr
+		}
+		if len(cs) == 0 {
+			return nil, nil
 		}
 		return &cs[0], nil
 	}

@@ -6308,10 +6308,10 @@ func (ec *executionContext) _Conflict_customer(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *channel.Customer) graphql.Marshaler {
-			return ec.marshalNCustomer2ᚖchannelboardᚋchannelᚐCustomer(ctx, selections, v)
+			return ec.marshalOCustomer2ᚖchannelboardᚋchannelᚐCustomer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Conflict_customer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19780,7 +19780,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "customer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Conflict_customer(ctx, field, obj)
 				})

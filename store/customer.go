@@ -479,7 +479,7 @@ func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p 
 		if !ok {
 			return List[channel.Customer]{}, invalid("orderBy.field", "unknown order %q", o.Field)
 		}
-		if _, narrowed := dealerScope(ctx); !narrowed && f.Search == nil && f.KeyAccount == nil && f.OwnerDealerID == nil {
+		if v, ok := channel.ViewerFrom(ctx); (!ok || v.SeesAll()) && f.Search == nil && f.KeyAccount == nil && f.OwnerDealerID == nil {
 			// What remains of the filter is the key of customer_owner_totals
 			// (migration 0005, kept current by triggers): count there, not
 			// over every customer.

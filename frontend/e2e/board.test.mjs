@@ -4,11 +4,12 @@
 // from the UI and moves column.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { base, gql, openPage, screenshot } from './browser.mjs';
+import { base, director, gql, openPage, screenshot } from './browser.mjs';
 
 let s;
 before(async () => {
-  s = await openPage();
+  // Signed in as the channel director, through the sign-in screen.
+  s = await openPage({ as: director });
 });
 after(async () => {
   await s?.browser.close();

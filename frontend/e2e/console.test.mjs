@@ -3,11 +3,12 @@
 // server's CSP (no inline scripts, no eval, no data: fonts).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { base, gql, openPage, screenshot } from './browser.mjs';
+import { base, director, gql, openPage, screenshot } from './browser.mjs';
 
 let s;
 before(async () => {
-  s = await openPage();
+  // Signed in as the channel director, through the sign-in screen.
+  s = await openPage({ as: director });
   // Any CSP refusal is recorded as well as logged, so the test can name it.
   await s.page.addInitScript(() => {
     window.__csp = [];

@@ -1,11 +1,12 @@
 // The Dealers and Territories screens in a real browser against the demo data.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { base, gql, openPage, screenshot, statusCount, waitForNewCount } from './browser.mjs';
+import { base, director, gql, openPage, screenshot, statusCount, waitForNewCount } from './browser.mjs';
 
 let s;
 before(async () => {
-  s = await openPage();
+  // Signed in as the channel director, through the sign-in screen.
+  s = await openPage({ as: director });
 });
 after(async () => {
   await s?.browser.close();

@@ -3,11 +3,12 @@
 // deal with money typed in major units.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { base, gql, openPage, screenshot, statusCount, waitForCount, waitForNewCount } from './browser.mjs';
+import { base, director, gql, openPage, screenshot, statusCount, waitForCount, waitForNewCount } from './browser.mjs';
 
 let s;
 before(async () => {
-  s = await openPage();
+  // Signed in as the channel director, through the sign-in screen.
+  s = await openPage({ as: director });
 });
 after(async () => {
   await s?.browser.close();

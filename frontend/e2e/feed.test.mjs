@@ -3,23 +3,39 @@
 // (CHANNELBOARD_URL, e.g. http://127.0.0.1:18080, with the demo data). It
 // subscribes, receives an event caused by a mutation, disconnects, misses
 // events, reconnects with its cursor and receives exactly the missed ones.
+// It signs in as the director like any outside client (POST /auth/login) and
+// sends the session cookie with every request and the websocket handshake.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { base, director, login } from './browser.mjs';
 
-const base = (process.env.CHANNELBOARD_URL ?? '').replace(/\/$/, '');
 const wsURL = `${base.replace(/^http/, 'ws')}/graphql`;
+
+let cookie;
+before(async () => {
+  assert.ok(base, 'set CHANNELBOARD_URL to the address of a running channelboard');
+  ({ cookie } = await login(director));
+});
 
 async function gql(query, variables = {}) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
   assert.ok(!body.errors, `GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
+}
+
+// SignedInWebSocket is the ws package's client with the session cookie on
+// its handshake, as a browser sends it on a same-origin websocket.
+class SignedInWebSocket extends WebSocket {
+  constructor(address, protocols) {
+    super(address, protocols, { headers: { cookie } });
+  }
 }
 
 const eventFields = 'cursor type reason conflict { id kind customer { id } }';
@@ -54,7 +70,7 @@ async function eventsAfter(after) {
 // subscribe opens a client and a subscription after a cursor; take(pred)
 // resolves with the next event matching pred.
 function subscribe(after) {
-  const client = createClient({ url: wsURL, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+  const client = createClient({ url: wsURL, webSocketImpl: SignedInWebSocket, retryAttempts: 0, lazy: false });
   const received = [];
   const waiters = [];
   let failure = null;

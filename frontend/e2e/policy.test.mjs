@@ -2,11 +2,12 @@
 // through setPolicy that the server stores exactly (restored afterwards).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { base, gql, openPage, screenshot } from './browser.mjs';
+import { base, director, gql, openPage, screenshot } from './browser.mjs';
 
 let s;
 before(async () => {
-  s = await openPage();
+  // Signed in as the channel director, through the sign-in screen.
+  s = await openPage({ as: director });
 });
 after(async () => {
   await s?.browser.close();

@@ -92,7 +92,9 @@ const en = {
 
   'owner.direct': 'Direct sales',
   'owner.unassigned': 'Unassigned',
-  'owner.unknownDealer': 'Unknown dealer',
+  'owner.otherPartner': 'Another partner',
+  'owner.hiddenCustomer': 'A customer you do not manage',
+  'owner.otherPartners': { one: '{n} other partner', other: '{n} other partners' },
   'how.INITIAL': 'Initial owner',
   'how.TRANSFER': 'Transfer',
   'how.CONFLICT_RESOLUTION': 'Conflict resolution',
@@ -206,7 +208,9 @@ const ru: Partial<Record<MessageKey, Entry>> = {
 
   'owner.direct': 'Прямые продажи',
   'owner.unassigned': 'Не назначен',
-  'owner.unknownDealer': 'Неизвестный дилер',
+  'owner.otherPartner': 'Другой партнёр',
+  'owner.hiddenCustomer': 'Клиент, которого вы не ведёте',
+  'owner.otherPartners': { one: '{n} другой партнёр', few: '{n} других партнёра', many: '{n} других партнёров', other: '{n} другого партнёра' },
   'how.INITIAL': 'Первый владелец',
   'how.TRANSFER': 'Передача',
   'how.CONFLICT_RESOLUTION': 'Решение конфликта',

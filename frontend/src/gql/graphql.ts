@@ -91,6 +91,20 @@ export type ConflictStatus =
   | 'OPEN'
   | 'RESOLVED';
 
+export type CreateCustomerInput = {
+  /** A retry with the same key returns the first result and creates nothing. */
+  idempotencyKey?: string | null | undefined;
+  keyAccount?: boolean | null | undefined;
+  keyAccountReason?: string | null | undefined;
+  name: string;
+  /** Defaults to UNASSIGNED. */
+  owner?: OwnerInput | null | undefined;
+  regionId: string | number;
+  segment: Segment;
+  size?: CustomerSize | null | undefined;
+  taxId?: string | null | undefined;
+};
+
 export type CreditSplitInput = {
   dealId: string | number;
   sharePct: number;
@@ -192,6 +206,12 @@ export type MoneyInput = {
   minor: number;
 };
 
+export type OwnerInput = {
+  /** Required when kind is DEALER. */
+  dealerId?: string | number | null | undefined;
+  kind: OwnerKind;
+};
+
 export type OwnerKind =
   /** A dealer owns the customer. */
   | 'DEALER'
@@ -275,7 +295,7 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
-export type ConflictCardFragment = { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null }, parties: { direct: boolean, dealers: Array<{ id: string, name: string, code: string }> } };
+export type ConflictCardFragment = { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null } | null, parties: { direct: boolean, otherPartners: number, dealers: Array<{ id: string, name: string, code: string }> } };
 
 export type BoardQueryVariables = Exact<{
   open: ConflictFilter;
@@ -285,7 +305,7 @@ export type BoardQueryVariables = Exact<{
 }>;
 
 
-export type BoardQuery = { open: { totalCount: number, edges: Array<{ node: { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null }, parties: { direct: boolean, dealers: Array<{ id: string, name: string, code: string }> } } }> }, ack: { totalCount: number, edges: Array<{ node: { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null }, parties: { direct: boolean, dealers: Array<{ id: string, name: string, code: string }> } } }> }, closed: { totalCount: number, edges: Array<{ node: { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null }, parties: { direct: boolean, dealers: Array<{ id: string, name: string, code: string }> } } }> }, byKind: Array<{ kind: ConflictKind | null, count: number }> };
+export type BoardQuery = { open: { totalCount: number, edges: Array<{ node: { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null } | null, parties: { direct: boolean, otherPartners: number, dealers: Array<{ id: string, name: string, code: string }> } } }> }, ack: { totalCount: number, edges: Array<{ node: { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null } | null, parties: { direct: boolean, otherPartners: number, dealers: Array<{ id: string, name: string, code: string }> } } }> }, closed: { totalCount: number, edges: Array<{ node: { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null } | null, parties: { direct: boolean, otherPartners: number, dealers: Array<{ id: string, name: string, code: string }> } } }> }, byKind: Array<{ kind: ConflictKind | null, count: number }> };
 
 export type BoardOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -298,7 +318,7 @@ export type ConflictDetailQueryVariables = Exact<{
 }>;
 
 
-export type ConflictDetailQuery = { conflict: { acknowledgedAt: string | null, acknowledgedBy: string, closedAt: string | null, closedBy: string, resolutionNote: string, id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, suggestedDealer: { id: string, name: string } | null, explanation: { text: string, until: string | null }, customers: Array<{ id: string, name: string }>, customer: { id: string, name: string, keyAccount: boolean, country: string | null, owner: { kind: OwnerKind, since: string, dealer: { id: string, name: string } | null }, ownershipHistory: Array<{ id: string, fromKind: OwnerKind | null, toKind: OwnerKind, how: OwnershipChangeKind, reason: string, decidedBy: string, at: string, fromDealer: { id: string, name: string } | null, toDealer: { id: string, name: string } | null }> }, deals: Array<{ id: string, stage: DealStage, quantity: number, registeredAt: string, protectedUntil: string | null, unitPrice: { minor: number, currency: string }, amount: { minor: number, currency: string }, prepaid: { minor: number, currency: string }, productLine: { id: string, name: string }, channel: { kind: ChannelKind, dealer: { id: string, name: string } | null } }>, compensations: Array<{ basis: CompensationBasis, amount: { minor: number, currency: string }, dealer: { id: string, name: string } }>, splits: Array<{ sharePct: number, deal: { id: string } }>, events: Array<{ cursor: string, type: ConflictEventType, at: string, reason: string }>, atStake: { minor: number, currency: string }, parties: { direct: boolean, dealers: Array<{ id: string, name: string, code: string }> } } | null };
+export type ConflictDetailQuery = { conflict: { acknowledgedAt: string | null, acknowledgedBy: string, closedAt: string | null, closedBy: string, resolutionNote: string, id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, suggestedDealer: { id: string, name: string } | null, explanation: { text: string, until: string | null }, customers: Array<{ id: string, name: string }>, customer: { id: string, name: string, keyAccount: boolean, country: string | null, owner: { kind: OwnerKind, since: string, dealer: { id: string, name: string } | null }, ownershipHistory: Array<{ id: string, fromKind: OwnerKind | null, toKind: OwnerKind, how: OwnershipChangeKind, reason: string, decidedBy: string, at: string, fromDealer: { id: string, name: string } | null, toDealer: { id: string, name: string } | null }> } | null, deals: Array<{ id: string, stage: DealStage, quantity: number, registeredAt: string, protectedUntil: string | null, unitPrice: { minor: number, currency: string }, amount: { minor: number, currency: string }, prepaid: { minor: number, currency: string }, productLine: { id: string, name: string }, channel: { kind: ChannelKind, dealer: { id: string, name: string } | null } }>, compensations: Array<{ basis: CompensationBasis, amount: { minor: number, currency: string }, dealer: { id: string, name: string } }>, splits: Array<{ sharePct: number, deal: { id: string } }>, events: Array<{ cursor: string, type: ConflictEventType, at: string, reason: string }>, atStake: { minor: number, currency: string }, parties: { direct: boolean, otherPartners: number, dealers: Array<{ id: string, name: string, code: string }> } } | null };
 
 export type AcknowledgeConflictMutationVariables = Exact<{
   id: string | number;
@@ -350,6 +370,13 @@ export type CustomerDetailQueryVariables = Exact<{
 
 export type CustomerDetailQuery = { customer: { id: string, name: string, taxId: string | null, country: string | null, segment: Segment, size: CustomerSize, keyAccount: boolean, keyAccountReason: string, dealCount: number, openDealCount: number, region: { id: string, name: string, path: string }, owner: { kind: OwnerKind, since: string, dealer: { id: string, name: string, code: string } | null }, ownershipHistory: Array<{ id: string, fromKind: OwnerKind | null, toKind: OwnerKind, how: OwnershipChangeKind, reason: string, decidedBy: string, at: string, fromDealer: { id: string, name: string } | null, toDealer: { id: string, name: string } | null }>, deals: { totalCount: number, edges: Array<{ node: { id: string, stage: DealStage, registeredAt: string, productLine: { id: string, name: string }, amount: { minor: number, currency: string }, channel: { kind: ChannelKind, dealer: { id: string, name: string } | null } } }> } } | null };
 
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { createCustomer: { customer: { id: string, name: string } } };
+
 export type DealersQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -369,6 +396,14 @@ export type DealerDetailQueryVariables = Exact<{
 
 
 export type DealerDetailQuery = { dealer: { id: string, code: string, name: string, kind: DealerKind, status: DealerStatus, tier: number, contractStart: string, contractEnd: string | null, customerCount: number, openConflictCount: number, homeRegion: { id: string, name: string, path: string, country: string | null } | null, creditLimit: { minor: number, currency: string }, contact: { name: string, email: string, phone: string }, parent: { id: string, code: string, name: string } | null, subDealers: Array<{ id: string, code: string, name: string, status: DealerStatus }>, territories: Array<{ id: string, exclusive: boolean, active: boolean, validFrom: string, validTo: string | null, segments: Array<Segment>, region: { id: string, name: string, path: string }, productLines: Array<{ id: string, name: string }> }>, plan: { attainmentPct: number, prepaymentPct: number, plannedVolume: { minor: number, currency: string }, actual: { minor: number, currency: string } } | null, prevPlan: { attainmentPct: number, plannedVolume: { minor: number, currency: string }, actual: { minor: number, currency: string } } | null, won: { totalCount: number, edges: Array<{ node: { id: string, closedAt: string | null, amount: { minor: number, currency: string } } }> } } | null };
+
+export type DealerPerformanceQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+}>;
+
+
+export type DealerPerformanceQuery = { performance: { edges: Array<{ node: { hasPolicy: boolean, overCreditLimit: boolean, planDeviation: boolean, bonusTier: { minAttainmentPct: number, bonusPct: number } | null, bonus: { minor: number, currency: string }, projectedActual: { minor: number, currency: string }, projectedBonus: { minor: number, currency: string }, marketingBudget: { minor: number, currency: string }, marketingManufacturerShare: { minor: number, currency: string }, marketingDealerShare: { minor: number, currency: string }, compensationOwed: { minor: number, currency: string }, creditUsed: { minor: number, currency: string }, creditLimit: { minor: number, currency: string }, shortfall: { minor: number, currency: string } } }> } };
 
 export type DealsQueryVariables = Exact<{
   first: number;
@@ -485,6 +520,7 @@ export const ConflictCardFragmentDoc = new TypedDocumentString(`
   }
   parties {
     direct
+    otherPartners
     dealers {
       id
       name
@@ -555,6 +591,7 @@ export const BoardDocument = new TypedDocumentString(`
   }
   parties {
     direct
+    otherPartners
     dealers {
       id
       name
@@ -696,6 +733,7 @@ export const ConflictDetailDocument = new TypedDocumentString(`
   }
   parties {
     direct
+    otherPartners
     dealers {
       id
       name
@@ -877,6 +915,16 @@ export const CustomerDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CustomerDetailQuery, CustomerDetailQueryVariables>;
+export const CreateCustomerDocument = new TypedDocumentString(`
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const DealersDocument = new TypedDocumentString(`
     query Dealers($first: Int!, $after: String, $filter: DealerFilter, $orderBy: DealerOrder, $year: Int!) {
   dealers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1019,6 +1067,63 @@ export const DealerDetailDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DealerDetailQuery, DealerDetailQueryVariables>;
+export const DealerPerformanceDocument = new TypedDocumentString(`
+    query DealerPerformance($id: ID!, $year: Int!) {
+  performance: dealerPerformance(year: $year, filter: {dealerId: $id}, first: 1) {
+    edges {
+      node {
+        hasPolicy
+        bonusTier {
+          minAttainmentPct
+          bonusPct
+        }
+        bonus {
+          minor
+          currency
+        }
+        projectedActual {
+          minor
+          currency
+        }
+        projectedBonus {
+          minor
+          currency
+        }
+        marketingBudget {
+          minor
+          currency
+        }
+        marketingManufacturerShare {
+          minor
+          currency
+        }
+        marketingDealerShare {
+          minor
+          currency
+        }
+        compensationOwed {
+          minor
+          currency
+        }
+        creditUsed {
+          minor
+          currency
+        }
+        creditLimit {
+          minor
+          currency
+        }
+        overCreditLimit
+        shortfall {
+          minor
+          currency
+        }
+        planDeviation
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DealerPerformanceQuery, DealerPerformanceQueryVariables>;
 export const DealsDocument = new TypedDocumentString(`
     query Deals($first: Int!, $after: String, $filter: DealFilter, $orderBy: DealOrder) {
   deals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

@@ -1,15 +1,27 @@
 // The messages of the screens built on top of Customers, merged for i18n.ts.
+import { authMessages } from '../auth/messages';
 import { boardMessages } from './board/messages';
 import { consoleMessages } from './console/messages';
+import { customerFormMessages } from './customers/messages';
 import { dealersMessages } from './dealers/messages';
 import { dealsMessages } from './deals/messages';
 import { paletteMessages } from './palette-messages';
 import { policyMessages } from './policy/messages';
 import { territoriesMessages } from './territories/messages';
 
-const all = [paletteMessages, boardMessages, dealsMessages, dealersMessages, territoriesMessages, policyMessages, consoleMessages] as const;
+const all = [authMessages, paletteMessages, boardMessages, dealsMessages, dealersMessages, territoriesMessages, policyMessages, consoleMessages, customerFormMessages] as const;
 
 export const screenCatalog = {
-  en: { ...paletteMessages.en, ...boardMessages.en, ...dealsMessages.en, ...dealersMessages.en, ...territoriesMessages.en, ...policyMessages.en, ...consoleMessages.en },
+  en: {
+    ...authMessages.en,
+    ...paletteMessages.en,
+    ...boardMessages.en,
+    ...dealsMessages.en,
+    ...dealersMessages.en,
+    ...territoriesMessages.en,
+    ...policyMessages.en,
+    ...consoleMessages.en,
+    ...customerFormMessages.en,
+  },
   ru: Object.assign({}, ...all.map((m) => m.ru)) as Record<string, string | { one: string; other: string }>,
 };

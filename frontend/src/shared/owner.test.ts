@@ -24,7 +24,8 @@ describe('ownerChip', () => {
     expect(tones.size).toBe(3);
   });
 
-  it('does not show a blank chip when a dealer owner arrives without its dealer', () => {
-    expect(ownerChip({ kind: 'DEALER', dealer: null }, en).label).toBe('Unknown dealer');
+  it('shows a dealer the viewer may not see as "another partner", never blank', () => {
+    expect(ownerChip({ kind: 'DEALER', dealer: null }, en)).toEqual({ label: 'Another partner', tone: 'dealer' });
+    expect(ownerChip({ kind: 'DEALER', dealer: null }, ru).label).toBe('Другой партнёр');
   });
 });

@@ -22,7 +22,9 @@ export function ownerTone(kind: OwnerKind): OwnerTone {
 export function ownerLabel(owner: OwnerLike, t: T): string {
   switch (owner.kind) {
     case 'DEALER':
-      return owner.dealer?.name ?? t('owner.unknownDealer');
+      // A dealer the viewer may not see (a dealer user looking at a
+      // competitor's customer or deal) arrives without its dealer.
+      return owner.dealer?.name ?? t('owner.otherPartner');
     case 'DIRECT':
       return t('owner.direct');
     default:

@@ -1,16 +1,21 @@
-// The desktop-style frame: header with the product name and settings, a
-// navigation rail on the left and the current screen in the content pane.
+// The desktop-style frame: header with the product name, settings and the
+// signed-in person's menu, a navigation rail on the left (the screens the
+// person's role may open, see access.ts) and the current screen.
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useAccess } from '../auth/SessionProvider';
 import { locales, useI18n, type Locale } from '../i18n';
+import { navFor } from './access';
 import { CommandPalette } from './CommandPalette';
-import { navItems } from './nav';
 import { useTheme } from './theme';
+import { UserMenu } from './UserMenu';
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const [theme, toggleTheme] = useTheme();
   const [location] = useLocation();
+  const { role } = useAccess();
+  const navItems = navFor(role);
   return (
     <div className="shell">
       <header className="header">
@@ -43,17 +48,19 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {theme === 'dark' ? '☀' : '☾'}
           </button>
+          <UserMenu />
         </div>
       </header>
-      <nav className="rail" aria-label={t('nav.label')}>
+      <nav className="rail" aria-label={t('nav.label')} data-testid="rail" data-role={role}>
         {navItems.map((item) => {
           const active = location === item.path || location.startsWith(item.path + '/');
           return (
             <Link
               key={item.path}
               href={item.path}
-              className={`rail-item${active ? ' active' : ''}${item.ready ? '' : ' soon'}`}
+              className={`rail-item${active ? ' active' : ''}`}
               aria-current={active ? 'page' : undefined}
+              data-nav={item.path}
             >
               <span className="rail-icon" aria-hidden="true">
                 {item.icon}

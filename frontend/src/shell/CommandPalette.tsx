@@ -3,12 +3,13 @@
 // conflicts are offered right under it.
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
+import { useAccess } from '../auth/SessionProvider';
 import { useQuery } from '../graphql';
 import { langForCountry } from '../format';
 import { useI18n, type MessageKey } from '../i18n';
 import { Dialog } from '../shared/Dialog';
 import { useDebounced } from '../shared/useDebounced';
-import { navItems } from './nav';
+import { navFor } from './access';
 import { PaletteQuery } from './palette';
 
 type Item = { key: string; group: MessageKey; label: string; hint?: string; href: string; lang?: string };
@@ -34,12 +35,15 @@ function Palette({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), 150);
   const [active, setActive] = useState(0);
+  const { role, can } = useAccess();
+  const navItems = navFor(role);
+  const allDealers = can('dealers.all');
   const q = useQuery(PaletteQuery, { search }, { skip: search.length < 2 });
 
   const items = useMemo<Item[]>(() => {
     const needle = text.trim().toLowerCase();
     const screens: Item[] = navItems
-      .filter((n) => n.ready && (!needle || t(n.label).toLowerCase().includes(needle)))
+      .filter((n) => !needle || t(n.label).toLowerCase().includes(needle))
       .map((n) => ({ key: n.path, group: 'palette.screens', label: t(n.label), href: n.path }));
     if (search.length < 2 || q.status !== 'ok') return screens;
     const out: Item[] = [];
@@ -52,11 +56,11 @@ function Palette({ onClose }: { onClose: () => void }) {
         out.push({ key: k.id, group: 'palette.conflicts', label: `${t(`kind.${k.kind}` as MessageKey)} — ${e.node.name}`, hint: t(`severity.${k.severity}` as MessageKey), href: `/board/${encodeURIComponent(k.id)}` });
       }
     }
-    for (const e of q.data.dealers.edges) {
+    for (const e of allDealers ? q.data.dealers.edges : []) {
       out.push({ key: e.node.id, group: 'palette.dealers', label: e.node.name, hint: e.node.code, href: `/dealers/${encodeURIComponent(e.node.id)}` });
     }
     return [...screens, ...out];
-  }, [text, search, q, t]);
+  }, [text, search, q, t, navItems, allDealers]);
 
   useEffect(() => setActive(0), [items.length, search]);
   const go = (it: Item | undefined) => {

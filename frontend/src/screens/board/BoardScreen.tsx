@@ -3,6 +3,7 @@
 // with a short highlight and a toast. A card opens the detail beside the board.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
 import type { BoardQuery as BoardResult, ConflictFilter, ConflictKind, Severity } from '../../gql/graphql';
 import { request, useQuery } from '../../graphql';
 import { formatMoney, langForCountry } from '../../format';
@@ -10,7 +11,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { SplitPane } from '../../shared/SplitPane';
 import { EmptyState, ErrorState } from '../../shared/States';
 import { DealerPicker, type DealerRef } from '../customers/DealerPicker';
-import { columnIds, groupBoard, newIds, type ColumnId } from './board';
+import { columnIds, groupBoard, newIds, partyLabels, type ColumnId, type PartyWords } from './board';
 import { ConflictDetail } from './ConflictDetail';
 import { BoardOptionsQuery, BoardQuery } from './operations';
 import { useConflictFeed, type FeedMode } from './useConflictFeed';
@@ -38,6 +39,9 @@ export function BoardScreen() {
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [toasts, setToasts] = useState<{ id: number; text: string }[]>([]);
   const options = useQuery(BoardOptionsQuery, {});
+  // A dealer sees only conflicts it is part of: no filter by dealer.
+  const { can } = useAccess();
+  const byDealer = can('dealers.all');
 
   const filter = useMemo<ConflictFilter>(() => {
     const f: ConflictFilter = {};
@@ -82,7 +86,7 @@ export function BoardScreen() {
           setFresh((s) => new Set([...s, ...added]));
           setTimeout(() => setFresh((s) => new Set([...s].filter((id) => !added.includes(id)))), highlightMs);
           const opened = cards.filter((c) => added.includes(c.id) && c.status === 'OPEN');
-          if (opened.length === 1) toast(t('board.toastNew', { kind: t(`kind.${opened[0].kind}` as MessageKey), customer: opened[0].customer.name }));
+          if (opened.length === 1) toast(t('board.toastNew', { kind: t(`kind.${opened[0].kind}` as MessageKey), customer: opened[0].customer?.name ?? t('owner.hiddenCustomer') }));
           else if (opened.length > 1) toast(t('board.toastNewMany', { n: opened.length }));
         }
       },
@@ -214,7 +218,7 @@ export function BoardScreen() {
             ))}
           </select>
         </label>
-        <DealerPicker value={dealer} onChange={setDealer} />
+        {byDealer && <DealerPicker value={dealer} onChange={setDealer} />}
         <label className="field">
           <span>{t('board.filter.age')}</span>
           <select className="input" value={age} onChange={(e) => setAge(e.target.value as Age)} data-testid="age-filter">
@@ -274,7 +278,7 @@ function LiveBadge({ mode }: { mode: FeedMode }) {
 
 function ConflictCard({ c, index, selected, open, fresh, onOpen }: { c: Card; index: number; selected: boolean; open: boolean; fresh: boolean; onOpen: () => void }) {
   const { t, locale } = useI18n();
-  const parties = [...c.parties.dealers.map((d) => d.name), ...(c.parties.direct ? [t('owner.direct')] : [])];
+  const parties = partyLabels(c.parties, partyWords(t));
   return (
     <button
       type="button"
@@ -290,8 +294,8 @@ function ConflictCard({ c, index, selected, open, fresh, onOpen }: { c: Card; in
         <span className="card-kind">{t(`kind.${c.kind}` as MessageKey)}</span>
         <span className={`sev sev-${c.severity.toLowerCase()}`}>{t(`severity.${c.severity}` as MessageKey)}</span>
       </div>
-      <div className="card-customer" lang={langForCountry(c.customer.country)}>
-        {c.customer.name}
+      <div className={c.customer ? 'card-customer' : 'card-customer dim'} lang={c.customer ? langForCountry(c.customer.country) : undefined}>
+        {c.customer?.name ?? t('owner.hiddenCustomer')}
       </div>
       <div className="card-parties dim" title={parties.join(' · ')}>
         {parties.join(' · ')}
@@ -313,4 +317,9 @@ export function ago(iso: string, locale: string): string {
   if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
   if (abs < 86400) return rtf.format(Math.round(s / 3600), 'hour');
   return rtf.format(Math.round(s / 86400), 'day');
+}
+
+// partyWords: the words partyLabels needs, in the UI language.
+export function partyWords(t: ReturnType<typeof useI18n>['t']): PartyWords {
+  return { otherPartner: t('owner.otherPartner'), otherPartners: (n) => t('owner.otherPartners', { n }), direct: t('owner.direct') };
 }

@@ -3,6 +3,7 @@
 // events, and the resolution form.
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
 import type { CompensationBasis } from '../../gql/graphql';
 import { GraphQLRequestError, request, useQuery } from '../../graphql';
 import { formatDate, formatDateTime, formatMoney, minorDigits } from '../../format';
@@ -19,6 +20,7 @@ type Props = { id: string; onClose: () => void; onChanged: () => void };
 
 export function ConflictDetail({ id, onClose, onChanged }: Props) {
   const { t, locale } = useI18n();
+  const { can } = useAccess();
   const q = useQuery(ConflictDetailQuery, { id, lang: locale === 'ru' ? 'ru' : 'en' });
   const head = (title: React.ReactNode) => (
     <div className="detail-head">
@@ -76,12 +78,18 @@ export function ConflictDetail({ id, onClose, onChanged }: Props) {
         <dl className="facts">
           <dt>{t('deals.col.customer')}</dt>
           <dd>
-            <Link href={`/customers/${encodeURIComponent(c.customer.id)}`}>{c.customer.name}</Link> <OwnerChip owner={c.customer.owner} />
+            {c.customer ? (
+              <>
+                <Link href={`/customers/${encodeURIComponent(c.customer.id)}`}>{c.customer.name}</Link> <OwnerChip owner={c.customer.owner} />
+              </>
+            ) : (
+              <span className="dim">{t('owner.hiddenCustomer')}</span>
+            )}
             {c.customers.length > 1 && (
               <div className="dim small">
                 {t('board.alsoCustomer')}{' '}
                 {c.customers
-                  .filter((x) => x.id !== c.customer.id)
+                  .filter((x) => x.id !== c.customer?.id)
                   .map((x) => (
                     <Link key={x.id} href={`/customers/${encodeURIComponent(x.id)}`}>
                       {x.name}
@@ -95,6 +103,11 @@ export function ConflictDetail({ id, onClose, onChanged }: Props) {
             {c.parties.dealers.map((d) => (
               <OwnerChip key={d.id} owner={{ kind: 'DEALER', dealer: d }} />
             ))}{' '}
+            {c.parties.otherPartners > 0 && (
+              <span className="chip chip-unassigned" data-testid="other-partner" title={t('owner.otherPartner')}>
+                {c.parties.otherPartners === 1 ? t('owner.otherPartner') : t('owner.otherPartners', { n: c.parties.otherPartners })}
+              </span>
+            )}{' '}
             {c.parties.direct && <OwnerChip owner={{ kind: 'DIRECT' }} />}
           </dd>
           {c.suggestedDealer && (
@@ -170,7 +183,12 @@ export function ConflictDetail({ id, onClose, onChanged }: Props) {
           </>
         )}
 
-        {live && <ResolveForm c={c} onDone={() => { q.reload(); onChanged(); }} />}
+        {live && can('conflict.resolve') && <ResolveForm c={c} canAcknowledge={can('conflict.acknowledge')} onDone={() => { q.reload(); onChanged(); }} />}
+        {live && !can('conflict.resolve') && (
+          <p className="callout info" data-testid="conflict-read-only">
+            {t('access.conflictReadOnly')}
+          </p>
+        )}
 
         {c.compensations.length > 0 && (
           <>
@@ -186,7 +204,7 @@ export function ConflictDetail({ id, onClose, onChanged }: Props) {
         )}
 
         <h3 className="section-title">{t('detail.history')}</h3>
-        <OwnershipTimeline history={c.customer.ownershipHistory} />
+        {c.customer && <OwnershipTimeline history={c.customer.ownershipHistory} />}
 
         <h3 className="section-title">{t('board.events')}</h3>
         <ol className="events">
@@ -204,7 +222,7 @@ export function ConflictDetail({ id, onClose, onChanged }: Props) {
 
 type Detail = NonNullable<import('../../gql/graphql').ConflictDetailQuery['conflict']>;
 
-function ResolveForm({ c, onDone }: { c: Detail; onDone: () => void }) {
+function ResolveForm({ c, canAcknowledge, onDone }: { c: Detail; canAcknowledge: boolean; onDone: () => void }) {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const options = actionsFor(c);
@@ -249,7 +267,7 @@ function ResolveForm({ c, onDone }: { c: Detail; onDone: () => void }) {
   return (
     <form className="resolve" onSubmit={submit} noValidate data-testid="resolve-form">
       <h3 className="section-title">{t('board.decide')}</h3>
-      {c.status === 'OPEN' && (
+      {c.status === 'OPEN' && canAcknowledge && (
         <button type="button" className="btn" disabled={busy} onClick={() => void run(() => request(AcknowledgeMutation, { id: c.id }))} data-testid="acknowledge">
           {t('board.acknowledge')}
         </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, groupBoard, loadCursor, mergeCards, newIds, saveCursor, type CardLike, type Status } from './board';
+import { columnOf, groupBoard, loadCursor, mergeCards, newIds, partyLabels, saveCursor, type CardLike, type Status } from './board';
 
 const card = (id: string, status: Status, detectedAt: string, updatedAt = detectedAt): CardLike => ({ id, status, detectedAt, updatedAt });
 
@@ -53,5 +53,17 @@ describe('newIds and the saved cursor', () => {
     expect(loadCursor(storage)).toBeNull();
     saveCursor('42:7', storage);
     expect(loadCursor(storage)).toBe('42:7');
+  });
+});
+
+describe('partyLabels', () => {
+  const words = { otherPartner: 'Another partner', otherPartners: (n: number) => `${n} other partners`, direct: 'Direct sales' };
+  it('names the dealers the viewer may see, then the hidden ones, then direct sales', () => {
+    expect(partyLabels({ dealers: [{ name: 'A' }, { name: 'B' }], direct: true, otherPartners: 0 }, words)).toEqual(['A', 'B', 'Direct sales']);
+    expect(partyLabels({ dealers: [{ name: 'Mine' }], direct: false, otherPartners: 1 }, words)).toEqual(['Mine', 'Another partner']);
+    expect(partyLabels({ dealers: [], direct: true, otherPartners: 2 }, words)).toEqual(['2 other partners', 'Direct sales']);
+  });
+  it('reads a server without the field as no hidden partner', () => {
+    expect(partyLabels({ dealers: [{ name: 'A' }], direct: false }, words)).toEqual(['A']);
   });
 });

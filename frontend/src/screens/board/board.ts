@@ -64,3 +64,18 @@ export function saveCursor(cursor: string, storage: Pick<Storage, 'setItem'> = w
 export function clearCursor(storage: Pick<Storage, 'removeItem'> = window.localStorage) {
   storage.removeItem(cursorKey);
 }
+
+// partyLabels words a conflict's parties for a card: the dealers the viewer
+// may see by name, then the ones it may not ("another partner" — a dealer
+// user never sees a competitor's name), then direct sales.
+export type PartiesLike = { dealers: { name: string }[]; direct: boolean; otherPartners?: number | null };
+export type PartyWords = { otherPartner: string; otherPartners: (n: number) => string; direct: string };
+
+export function partyLabels(p: PartiesLike, words: PartyWords): string[] {
+  const out = p.dealers.map((d) => d.name);
+  const hidden = p.otherPartners ?? 0;
+  if (hidden === 1) out.push(words.otherPartner);
+  else if (hidden > 1) out.push(words.otherPartners(hidden));
+  if (p.direct) out.push(words.direct);
+  return out;
+}

@@ -21,6 +21,7 @@ export const ConflictCardFragment = graphql(`
     }
     parties {
       direct
+      otherPartners
       dealers {
         id
         name

@@ -5,6 +5,7 @@
 // schema has none, or the socket is refused) it polls every 5 seconds.
 import { createClient, type Client } from 'graphql-ws';
 import { useEffect, useRef, useState } from 'react';
+import { isUnauthenticated, notifyUnauthenticated, recheckSession } from '../../auth/session';
 import { clearCursor, loadCursor, saveCursor } from './board';
 
 export type FeedMode = 'connecting' | 'live' | 'reconnecting' | 'polling';
@@ -27,7 +28,11 @@ async function hasFeed(): Promise<boolean> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ __schema { subscriptionType { fields { name } } } }' }),
   });
-  const body = (await res.json()) as { data?: { __schema: { subscriptionType: { fields: { name: string }[] } | null } } };
+  const body = (await res.json()) as { data?: { __schema: { subscriptionType: { fields: { name: string }[] } | null } }; errors?: unknown };
+  if (res.status === 401 || isUnauthenticated(body.errors)) {
+    notifyUnauthenticated();
+    return false;
+  }
   return Boolean(body.data?.__schema.subscriptionType?.fields.some((f) => f.name === 'conflictEvents'));
 }
 // Events arriving this close together after a (re)connect are the replay of
@@ -89,8 +94,14 @@ export function useConflictFeed(opts: Opts): FeedMode {
               catchUp.timer = setTimeout(endCatchUp, catchUpQuietMs * 2);
             }
           },
-          closed: () => {
+          closed: (event) => {
             if (!disposed && !poller) setMode(connections > 0 ? 'reconnecting' : 'connecting');
+            // 4401 Unauthorized / 4403 Forbidden: the server refused the
+            // connection's credentials. If the session has ended, the app
+            // goes back to sign-in; after signing in, the board mounts again
+            // and connects with the new session's cookie.
+            const code = (event as { code?: number } | undefined)?.code;
+            if (!disposed && (code === 4401 || code === 4403)) void recheckSession();
           },
         },
       });
@@ -130,6 +141,10 @@ export function useConflictFeed(opts: Opts): FeedMode {
             // that keep coming with no event between them mean polling.
             error: (err) => {
               if (disposed) return;
+              if (isUnauthenticated(err)) {
+                notifyUnauthenticated();
+                return;
+              }
               if (connections === 0) {
                 startPolling();
                 return;

@@ -9,11 +9,25 @@ import { GraphiQL } from 'graphiql';
 import 'graphiql/graphiql.css';
 import { useEditorContext } from '@graphiql/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { notifyUnauthenticated } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { consoleExamples } from './examples';
 import './console.css';
 
 type Editors = ReturnType<typeof useEditorContext>;
+
+// watchSession is GraphiQL's fetch: an answer that says the session ended
+// sends the app back to sign-in, as the screens' own requests do.
+const watchSession: typeof fetch = async (input, init) => {
+  const res = await fetch(input, init);
+  if (res.status === 401) {
+    notifyUnauthenticated();
+  } else if (res.headers.get('content-type')?.includes('application/json')) {
+    const body = (await res.clone().json().catch(() => null)) as { errors?: { extensions?: { code?: string } }[] } | null;
+    if (body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) notifyUnauthenticated();
+  }
+  return res;
+};
 
 // EditorBridge sits inside GraphiQL (its toolbar) and hands the editor
 // context out, so the saved-query menu in the app's toolbar can fill the editor.
@@ -37,7 +51,7 @@ function useDocumentTheme(): 'light' | 'dark' {
 
 export function ConsoleScreen() {
   const { t } = useI18n();
-  const fetcher = useMemo(() => createGraphiQLFetcher({ url: '/graphql' }), []);
+  const fetcher = useMemo(() => createGraphiQLFetcher({ url: '/graphql', fetch: watchSession }), []);
   const editors = useRef<Editors | null>(null);
   const onEditors = useMemo(() => (e: Editors) => {
     editors.current = e;

@@ -3,6 +3,7 @@
 // and can be linked; filters and sort live in component state.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
 import type { CustomerFilter, CustomerOrderField, CustomersQuery as CustomersResult } from '../../gql/graphql';
 import { request, useQuery } from '../../graphql';
 import { formatDate, langForCountry } from '../../format';
@@ -13,6 +14,7 @@ import { initialPaging, pagingReducer, shouldLoadMore, type PagingState } from '
 import { SplitPane } from '../../shared/SplitPane';
 import { EmptyState, ErrorState, useErrorText } from '../../shared/States';
 import { useDebounced } from '../../shared/useDebounced';
+import { CreateCustomerDialog } from './CreateCustomerDialog';
 import { CustomerDetail } from './CustomerDetail';
 import { DealerPicker, type DealerRef } from './DealerPicker';
 import { CustomerFilterOptionsQuery, CustomersQuery } from './operations';
@@ -37,6 +39,12 @@ export function CustomersScreen() {
   const [regionId, setRegionId] = useState('');
   const [sort, setSort] = useState<Sort>({ field: 'NAME', direction: 'ASC' });
   const searchBox = useRef<HTMLInputElement>(null);
+  // A dealer user sees only its own customers: no filter by owner. It may
+  // register a customer, which is then its own.
+  const { can, ownDealer } = useAccess();
+  const byOwner = can('dealers.all');
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState('');
 
   const options = useQuery(CustomerFilterOptionsQuery, {});
   const regions = useMemo(() => (options.status === 'ok' ? options.data.regions : []), [options]);
@@ -310,6 +318,7 @@ export function CustomersScreen() {
           }}
           data-testid="customer-search"
         />
+        {byOwner && (
         <label className="field">
           <span>{t('customers.filter.owner')}</span>
           <select
@@ -325,7 +334,8 @@ export function CustomersScreen() {
             <option value="dealer">{t('customers.filter.ownerDealer')}</option>
           </select>
         </label>
-        {ownerMode === 'dealer' && <DealerPicker value={dealer} onChange={setDealer} />}
+        )}
+        {byOwner && ownerMode === 'dealer' && <DealerPicker value={dealer} onChange={setDealer} />}
         <label className="field">
           <span>{t('customers.filter.region')}</span>
           <select className="input" value={regionId} onChange={(e) => setRegionId(e.target.value)} data-testid="region-filter">
@@ -343,6 +353,17 @@ export function CustomersScreen() {
             {t('customers.filter.clear')}
           </button>
         )}
+        <span className="spacer" />
+        {notice && (
+          <span className="notice" data-testid="notice">
+            {notice}
+          </span>
+        )}
+        {can('customer.create') && (
+          <button type="button" className="btn primary" onClick={() => setCreating(true)} data-testid="new-customer">
+            {t('customers.new')}
+          </button>
+        )}
       </div>
       <SplitPane
         id="customers"
@@ -350,6 +371,21 @@ export function CustomersScreen() {
         left={list}
         right={openId ? <CustomerDetail key={openId} id={openId} regionNames={regionNames} onClose={close} /> : null}
       />
+      {creating && (
+        <CreateCustomerDialog
+          regions={regions}
+          fixedDealer={can('dealers.all') ? null : ownDealer}
+          onClose={() => setCreating(false)}
+          onDone={(c) => {
+            setCreating(false);
+            setNotice(t('customers.createdNotice', { name: c.name }));
+            // Reload from the first page: the new customer is in the list now.
+            dispatch({ type: 'reset', key });
+            fetchPage(key, null);
+            navigate(`/customers/${encodeURIComponent(c.id)}`);
+          }}
+        />
+      )}
     </div>
   );
 }

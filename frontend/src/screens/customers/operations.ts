@@ -142,3 +142,14 @@ export const CustomerDetailQuery = graphql(`
     }
   }
 `);
+
+export const CreateCustomerMutation = graphql(`
+  mutation CreateCustomer($input: CreateCustomerInput!) {
+    createCustomer(input: $input) {
+      customer {
+        id
+        name
+      }
+    }
+  }
+`);

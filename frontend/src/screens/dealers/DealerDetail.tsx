@@ -7,9 +7,9 @@ import { useI18n } from '../../i18n';
 import { EmptyState, ErrorState } from '../../shared/States';
 import { Attainment } from './DealersScreen';
 import { monthlyActuals, type MonthBar } from './monthly';
-import { DealerDetailQuery } from './operations';
+import { DealerDetailQuery, DealerPerformanceQuery } from './operations';
 
-type Props = { id: string; year: number; onClose: () => void };
+type Props = { id: string; year: number; onClose?: () => void };
 
 export function DealerDetail({ id, year, onClose }: Props) {
   const { t, locale } = useI18n();
@@ -18,9 +18,11 @@ export function DealerDetail({ id, year, onClose }: Props) {
   const header = (title: React.ReactNode) => (
     <div className="detail-head">
       <h2 className="detail-title">{title}</h2>
-      <button type="button" className="btn icon" onClick={onClose} title={`${t('detail.close')} (Esc)`} aria-label={t('detail.close')}>
-        ×
-      </button>
+      {onClose && (
+        <button type="button" className="btn icon" onClick={onClose} title={`${t('detail.close')} (Esc)`} aria-label={t('detail.close')}>
+          ×
+        </button>
+      )}
     </div>
   );
   if (q.status === 'loading') {
@@ -135,6 +137,8 @@ export function DealerDetail({ id, year, onClose }: Props) {
           <p className="dim">{t('dealers.noPlanYear', { year: String(year) })}</p>
         )}
 
+        {plan && <Performance id={d.id} year={year} />}
+
         <h3 className="section-title">{t('dealers.territories')}</h3>
         {d.territories.length === 0 ? (
           <p className="dim">{t('dealers.noTerritories')}</p>
@@ -180,6 +184,62 @@ export function DealerDetail({ id, year, onClose }: Props) {
         )}
       </div>
     </section>
+  );
+}
+
+// Performance: the bonus earned and projected, the marketing budget and its
+// split, compensation owed and credit, from the year's policy (analytics).
+// Loaded apart from the detail: if it fails, the rest of the page stands.
+function Performance({ id, year }: { id: string; year: number }) {
+  const { t, locale } = useI18n();
+  const q = useQuery(DealerPerformanceQuery, { id, year });
+  if (q.status === 'loading') {
+    return (
+      <div aria-busy="true">
+        {Array.from({ length: 3 }, (_, i) => (
+          <div key={i} className="skeleton-line">
+            <span className="skeleton" />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (q.status === 'error') return null;
+  const p = q.data.performance.edges[0]?.node;
+  if (!p || !p.hasPolicy) return null;
+  const pct = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
+  const money = (m: { minor: number; currency: string }) => formatMoney(m, locale);
+  return (
+    <>
+      <h3 className="section-title">{t('dealers.bonusTitle', { year: String(year) })}</h3>
+      <dl className="facts" data-testid="dealer-bonus">
+        <dt>{t('dealers.bonusNow')}</dt>
+        <dd>
+          <strong data-testid="bonus">{money(p.bonus)}</strong>{' '}
+          <span className="dim">
+            {p.bonusTier ? t('dealers.bonusTier', { pct: pct(p.bonusTier.minAttainmentPct), bonus: pct(p.bonusTier.bonusPct) }) : t('dealers.bonusNoTier')}
+          </span>
+        </dd>
+        <dt>{t('dealers.projected')}</dt>
+        <dd data-testid="projected-bonus">{t('dealers.projectedLine', { actual: money(p.projectedActual), bonus: money(p.projectedBonus) })}</dd>
+        <dt>{t('dealers.marketing')}</dt>
+        <dd>
+          <strong>{money(p.marketingBudget)}</strong>{' '}
+          <span className="dim">{t('dealers.marketingSplit', { manufacturer: money(p.marketingManufacturerShare), dealer: money(p.marketingDealerShare) })}</span>
+        </dd>
+        {p.compensationOwed.minor > 0 && (
+          <>
+            <dt>{t('dealers.compensation')}</dt>
+            <dd>{money(p.compensationOwed)}</dd>
+          </>
+        )}
+        <dt>{t('dealers.credit')}</dt>
+        <dd>
+          {money(p.creditUsed)} / {money(p.creditLimit)} {p.overCreditLimit && <span className="badge danger">{t('dealers.overCredit')}</span>}
+        </dd>
+      </dl>
+      {p.planDeviation && <div className="callout warn">{t('dealers.behindPlan', { amount: money(p.shortfall) })}</div>}
+    </>
   );
 }
 

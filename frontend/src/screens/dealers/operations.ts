@@ -140,3 +140,63 @@ export const DealerDetailQuery = graphql(`
     }
   }
 `);
+
+// The dealer's bonus and marketing budget for the year (analytics): asked
+// apart from the detail, so the page stands even if it is refused.
+export const DealerPerformanceQuery = graphql(`
+  query DealerPerformance($id: ID!, $year: Int!) {
+    performance: dealerPerformance(year: $year, filter: { dealerId: $id }, first: 1) {
+      edges {
+        node {
+          hasPolicy
+          bonusTier {
+            minAttainmentPct
+            bonusPct
+          }
+          bonus {
+            minor
+            currency
+          }
+          projectedActual {
+            minor
+            currency
+          }
+          projectedBonus {
+            minor
+            currency
+          }
+          marketingBudget {
+            minor
+            currency
+          }
+          marketingManufacturerShare {
+            minor
+            currency
+          }
+          marketingDealerShare {
+            minor
+            currency
+          }
+          compensationOwed {
+            minor
+            currency
+          }
+          creditUsed {
+            minor
+            currency
+          }
+          creditLimit {
+            minor
+            currency
+          }
+          overCreditLimit
+          shortfall {
+            minor
+            currency
+          }
+          planDeviation
+        }
+      }
+    }
+  }
+`);

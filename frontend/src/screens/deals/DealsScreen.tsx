@@ -3,6 +3,7 @@
 // are server-paged and server-sorted grids; registering a deal opens a form.
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
 import type { DealFilter, DealOrderField, DealStage, DealsQuery as DealsResult } from '../../gql/graphql';
 import { request, useQuery } from '../../graphql';
 import { formatDate, formatMoney, langForCountry } from '../../format';
@@ -30,6 +31,10 @@ export function DealsScreen() {
   const params = useParams<{ view?: string }>();
   const [, navigate] = useLocation();
   const view: View = params.view === 'all' ? 'all' : 'inbox';
+  // Staff decide registrations; a dealer sees its own waiting for approval.
+  const { can, ownDealer } = useAccess();
+  const canApprove = can('deal.approve');
+  const byDealer = can('dealers.all');
 
   const [stage, setStage] = useState<DealStage | ''>('');
   const [channelKind, setChannelKind] = useState<'' | 'DEALER' | 'DIRECT'>('');
@@ -127,7 +132,7 @@ export function DealsScreen() {
         { id: 'stage', header: t('deals.col.stage'), width: '118px', min: 118, render: (r) => <span className={`stage stage-${r.stage.toLowerCase()}`}>{t(`stage.${r.stage}`)}</span>, title: (r) => r.closeReason || undefined },
         { id: 'close', header: t('deals.col.expectedClose'), width: '96px', min: 96, sortField: 'EXPECTED_CLOSE', render: (r) => formatDate(r.expectedClose, locale) },
       );
-    } else {
+    } else if (canApprove) {
       cols.push({
         id: 'actions',
         header: t('deals.col.decision'),
@@ -144,11 +149,13 @@ export function DealsScreen() {
           </span>
         ),
       });
+    } else {
+      cols.push({ id: 'awaiting', header: t('deals.col.stage'), width: '150px', min: 150, render: () => <span className="stage stage-pending_approval">{t('access.awaiting')}</span> });
     }
     return cols;
     // approve closes over busy and t; recomputing with them is what we want.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, locale, view, busy]);
+  }, [t, locale, view, busy, canApprove]);
 
   const filtered = view === 'all' && Boolean(stage || channelKind || dealer || productLineId);
   let body;
@@ -207,6 +214,7 @@ export function DealsScreen() {
                 ))}
               </select>
             </label>
+            {byDealer && (
             <label className="field">
               <span>{t('deals.filter.channel')}</span>
               <select className="input" value={channelKind} onChange={(e) => setChannelKind(e.target.value as '' | 'DEALER' | 'DIRECT')} data-testid="channel-filter">
@@ -215,7 +223,8 @@ export function DealsScreen() {
                 <option value="DIRECT">{t('channel.DIRECT')}</option>
               </select>
             </label>
-            <DealerPicker value={dealer} onChange={setDealer} />
+            )}
+            {byDealer && <DealerPicker value={dealer} onChange={setDealer} />}
             <label className="field">
               <span>{t('deals.filter.productLine')}</span>
               <select className="input" value={productLineId} onChange={(e) => setProductLineId(e.target.value)} data-testid="line-filter">
@@ -235,9 +244,11 @@ export function DealsScreen() {
           </>
         )}
         <span className="spacer" />
-        <button type="button" className="btn primary" onClick={() => setRegistering(true)} data-testid="register-deal">
-          {t('deals.register')}
-        </button>
+        {can('deal.register') && (
+          <button type="button" className="btn primary" onClick={() => setRegistering(true)} data-testid="register-deal">
+            {t('deals.register')}
+          </button>
+        )}
       </div>
       <div className="list-pane">
         {body}
@@ -275,6 +286,7 @@ export function DealsScreen() {
         <RegisterDealDialog
           currency={options.status === 'ok' ? (options.data.policy?.currency ?? 'EUR') : 'EUR'}
           productLines={productLines}
+          fixedDealer={can('deal.registerDirect') ? null : ownDealer}
           onClose={() => setRegistering(false)}
           onDone={(stageAfter, customer) => {
             setRegistering(false);

@@ -7,6 +7,7 @@ import { GraphQLRequestError, request } from '../../graphql';
 import { formatMoney, minorDigits } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Dialog, FieldError } from '../../shared/Dialog';
+import { OwnerChip } from '../../shared/OwnerChip';
 import { useErrorText } from '../../shared/States';
 import { DealerPicker, type DealerRef } from '../customers/DealerPicker';
 import { CustomerPicker, type CustomerRef } from './CustomerPicker';
@@ -17,16 +18,18 @@ const currencies = ['EUR', 'BGN', 'RON', 'CNY', 'USD'];
 
 type Props = {
   currency: string;
+  /** A dealer user registers for its own dealer only: no channel choice. */
+  fixedDealer?: DealerRef | null;
   productLines: { id: string; name: string }[];
   onClose: () => void;
   onDone: (stage: string, customer: string) => void;
 };
 
-export function RegisterDealDialog({ currency, productLines, onClose, onDone }: Props) {
+export function RegisterDealDialog({ currency, fixedDealer, productLines, onClose, onDone }: Props) {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const [customer, setCustomer] = useState<CustomerRef | null>(null);
-  const [dealer, setDealer] = useState<DealerRef | null>(null);
+  const [dealer, setDealer] = useState<DealerRef | null>(fixedDealer ?? null);
   const [s, setS] = useState<DealFormState>({
     customerId: '',
     channel: 'DEALER',
@@ -93,6 +96,11 @@ export function RegisterDealDialog({ currency, productLines, onClose, onDone }: 
         </div>
         <fieldset className="form-field">
           <legend>{t('dealForm.channel')}</legend>
+          {fixedDealer ? (
+            <div className="radio-row" data-testid="deal-fixed-dealer">
+              <OwnerChip owner={{ kind: 'DEALER', dealer: fixedDealer }} />
+            </div>
+          ) : (
           <div className="radio-row">
             {(['DEALER', 'DIRECT'] as const).map((k) => (
               <label key={k} className="radio">
@@ -110,6 +118,7 @@ export function RegisterDealDialog({ currency, productLines, onClose, onDone }: 
               />
             )}
           </div>
+          )}
           <FieldError id="deal-dealer-error" message={errorFor('dealer')} />
         </fieldset>
         <label className="form-field">

@@ -2,6 +2,7 @@
 // (what changed is marked), and the director's edit form for setPolicy.
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
 import { GraphQLRequestError, request, useQuery } from '../../graphql';
 import { formatDateTime, formatMoney, minorDigits } from '../../format';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -15,6 +16,8 @@ export function PolicyScreen() {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
   const params = useParams<{ year?: string }>();
+  // Only the director sets the policy; everyone else reads it.
+  const canEdit = useAccess().can('policy.edit');
   const q = useQuery(PoliciesQuery, {});
   const [form, setForm] = useState<PolicyForm | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -126,10 +129,14 @@ export function PolicyScreen() {
               {t('policy.save')}
             </button>
           </>
-        ) : (
+        ) : canEdit ? (
           <button type="button" className="btn primary" onClick={() => { setForm(toForm(p, digits)); setNotice(''); }} data-testid="policy-edit">
             {t('policy.edit')}
           </button>
+        ) : (
+          <span className="badge" data-testid="policy-read-only">
+            {t('access.readOnly')}
+          </span>
         )}
       </div>
       <div className="policy-body" data-testid="policy" data-year={p.year}>

@@ -1,0 +1,41 @@
+// The Customers screen's "New customer" form (the grid's own messages are in i18n.ts).
+import { screenMessages } from '../../messages-types';
+
+export const customerFormMessages = screenMessages(
+  {
+    'customers.new': 'New customer',
+    'customers.createdNotice': 'Created {name}.',
+    'customerForm.title': 'New customer',
+    'customerForm.name': 'Name',
+    'customerForm.taxId': 'Tax id (optional)',
+    'customerForm.region': 'Region',
+    'customerForm.segment': 'Segment',
+    'customerForm.size': 'Size',
+    'customerForm.sizeNone': 'Not known',
+    'customerForm.owner': 'Owner',
+    'customerForm.ownedBy': 'Your dealer owns it:',
+    'customerForm.submit': 'Create',
+    'customerForm.err.name': 'Enter the customer’s name.',
+    'customerForm.err.region': 'Choose the region.',
+    'customerForm.err.segment': 'Choose the segment.',
+    'customerForm.err.dealer': 'Choose the dealer.',
+  },
+  {
+    'customers.new': 'Новый клиент',
+    'customers.createdNotice': 'Клиент «{name}» создан.',
+    'customerForm.title': 'Новый клиент',
+    'customerForm.name': 'Название',
+    'customerForm.taxId': 'ИНН (необязательно)',
+    'customerForm.region': 'Регион',
+    'customerForm.segment': 'Сегмент',
+    'customerForm.size': 'Размер',
+    'customerForm.sizeNone': 'Неизвестен',
+    'customerForm.owner': 'Владелец',
+    'customerForm.ownedBy': 'Владелец — ваш дилер:',
+    'customerForm.submit': 'Создать',
+    'customerForm.err.name': 'Введите название клиента.',
+    'customerForm.err.region': 'Выберите регион.',
+    'customerForm.err.segment': 'Выберите сегмент.',
+    'customerForm.err.dealer': 'Выберите дилера.',
+  },
+);
