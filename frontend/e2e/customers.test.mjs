@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { director, isExpected401, signIn } from './browser.mjs';
+import { director, gql, isExpected401, signIn } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shots = join(here, 'screenshots');
@@ -241,4 +241,98 @@ test('a bad customer address shows the server error, not a blank pane', async ()
   const message = (await alert.locator('.error-message').textContent()).trim();
   assert.ok(message.length > 0 && !/^HTTP/.test(message), `error message: "${message}"`);
   await rows().first().waitFor({ timeout: 20000 });
+});
+
+test('director transfers a customer to another dealer; the history gains the entry', async () => {
+  // A dealer's customer with no live conflicts and the fewest deals, so the
+  // transfer disturbs as little as possible of what other tests look at.
+  const { customers } = await gql(`{
+    customers(first: 200, filter: { ownerKind: DEALER }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      edges { node { id name dealCount openConflictCount ownershipHistory { id } owner { dealer { id name code } } } }
+    }
+  }`);
+  const cust = customers.edges
+    .map((e) => e.node)
+    .filter((c) => c.openConflictCount === 0)
+    .sort((a, b) => a.dealCount - b.dealCount)[0];
+  assert.ok(cust, 'the demo has a dealer-owned customer without live conflicts');
+  const country = cust.owner.dealer.code.split('-')[0];
+  const { dealers } = await gql(`{ dealers(first: 200) { edges { node { id name code status } } } }`);
+  const target = dealers.edges
+    .map((e) => e.node)
+    .find((d) => d.id !== cust.owner.dealer.id && d.status === 'ACTIVE' && d.code.startsWith(`${country}-`));
+  assert.ok(target, `another active dealer in ${country}`);
+  const historyBefore = cust.ownershipHistory.length;
+
+  await page.goto(`${base}/customers/${encodeURIComponent(cust.id)}`);
+  const detail = page.locator('section.detail');
+  await detail.locator('.timeline-entry').first().waitFor({ timeout: 15000 });
+  assert.equal(await detail.locator('.timeline-entry').count(), historyBefore);
+  await detail.getByTestId('duplicates').waitFor();
+  await detail.getByTestId('open-conflicts').waitFor();
+
+  await page.getByTestId('transfer-customer').click();
+  const dialog = page.getByTestId('transfer-dialog');
+  await dialog.waitFor();
+  // Nothing chosen: the form says what is missing, inline.
+  await page.getByTestId('transfer-submit').click();
+  await dialog.locator('.field-error').first().waitFor();
+  assert.ok((await dialog.locator('.field-error').count()) >= 2, 'owner and reason are required');
+
+  await page.getByTestId('transfer-owner-DEALER').check();
+  await dialog.getByRole('combobox').fill(target.name);
+  const option = dialog.getByRole('option', { name: new RegExp(target.code) }).first();
+  await option.waitFor({ timeout: 10000 });
+  await option.click();
+  const reason = `e2e transfer ${Date.now()}`;
+  await page.getByTestId('transfer-reason').fill(reason);
+  await page.getByTestId('transfer-submit').click();
+  await dialog.waitFor({ state: 'detached', timeout: 15000 });
+
+  // The detail is read again: a TRANSFER entry on top, to the new dealer.
+  await page.waitForFunction((n) => document.querySelectorAll('section.detail .timeline-entry').length === n, historyBefore + 1, {
+    timeout: 15000,
+  });
+  const newest = detail.locator('.timeline-entry').first();
+  assert.equal(await newest.getAttribute('data-how'), 'TRANSFER');
+  assert.match(await newest.textContent(), new RegExp(reason));
+  assert.ok((await newest.textContent()).includes(target.name), 'the entry names the new dealer');
+  assert.ok((await detail.locator('.facts').textContent()).includes(target.name), 'the owner shown is the new dealer');
+  await page.getByTestId('transfer-notice').waitFor();
+
+  const { customer } = await gql(`query($id: ID!) { customer(id: $id) { owner { kind dealer { id } } } }`, { id: cust.id });
+  assert.deepEqual(customer.owner, { kind: 'DEALER', dealer: { id: target.id } });
+  assert.deepEqual(pageErrors, [], 'no errors in the browser console');
+});
+
+test('possible duplicates: the other customer, linked, and the conflict on the board', async () => {
+  const { conflicts } = await gql(`{
+    conflicts(filter: { kinds: [DUPLICATE_CUSTOMER], statuses: [OPEN, ACKNOWLEDGED] }, first: 1) {
+      edges { node { id customer { id } customers { id name } } }
+    }
+  }`);
+  const k = conflicts.edges[0]?.node;
+  assert.ok(k, 'the demo has a live DUPLICATE_CUSTOMER conflict');
+  const other = k.customers.find((c) => c.id !== k.customer.id);
+
+  await page.goto(`${base}/customers/${encodeURIComponent(k.customer.id)}`);
+  const dups = page.locator('section.detail').getByTestId('duplicates');
+  const link = dups.getByTestId('duplicate-customer').filter({ hasText: other.name }).first();
+  await link.waitFor({ timeout: 15000 });
+  const onBoard = dups.locator(`a[href="/board/${encodeURIComponent(k.id)}"]`);
+  assert.equal(await onBoard.count(), 1, 'the duplicate links to its conflict on the board');
+  assert.match(await onBoard.textContent(), /Duplicate customer/);
+  mkdirSync(shots, { recursive: true });
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.screenshot({ path: join(shots, 'customers-duplicates.png') });
+
+  // The link opens the other customer, whose duplicates name this one.
+  await link.click();
+  await page.waitForURL(new RegExp(`/customers/${encodeURIComponent(other.id)}$`));
+  await page.locator('section.detail').getByTestId('duplicates').locator(`a[href="/board/${encodeURIComponent(k.id)}"]`).waitFor({ timeout: 15000 });
+
+  // And the conflict link opens the board on it.
+  await page.locator('section.detail').getByTestId('duplicates').locator(`a[href="/board/${encodeURIComponent(k.id)}"]`).click();
+  await page.waitForURL(new RegExp(`/board/${encodeURIComponent(k.id)}$`));
+  assert.deepEqual(pageErrors, [], 'no errors in the browser console');
 });

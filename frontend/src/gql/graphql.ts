@@ -295,6 +295,14 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+export type TransferCustomerInput = {
+  customerId: string | number;
+  /** A retry with the same key returns the first result and changes nothing; the same key with another input is refused. */
+  idempotencyKey?: string | null | undefined;
+  reason: string;
+  to: OwnerInput;
+};
+
 export type ConflictCardFragment = { id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, updatedAt: string, resolution: ConflictResolution | null, atStake: { minor: number, currency: string }, customer: { id: string, name: string, country: string | null } | null, parties: { direct: boolean, otherPartners: number, dealers: Array<{ id: string, name: string, code: string }> } };
 
 export type BoardQueryVariables = Exact<{
@@ -368,7 +376,7 @@ export type CustomerDetailQueryVariables = Exact<{
 }>;
 
 
-export type CustomerDetailQuery = { customer: { id: string, name: string, taxId: string | null, country: string | null, segment: Segment, size: CustomerSize, keyAccount: boolean, keyAccountReason: string, dealCount: number, openDealCount: number, region: { id: string, name: string, path: string }, owner: { kind: OwnerKind, since: string, dealer: { id: string, name: string, code: string } | null }, ownershipHistory: Array<{ id: string, fromKind: OwnerKind | null, toKind: OwnerKind, how: OwnershipChangeKind, reason: string, decidedBy: string, at: string, fromDealer: { id: string, name: string } | null, toDealer: { id: string, name: string } | null }>, deals: { totalCount: number, edges: Array<{ node: { id: string, stage: DealStage, registeredAt: string, productLine: { id: string, name: string }, amount: { minor: number, currency: string }, channel: { kind: ChannelKind, dealer: { id: string, name: string } | null } } }> } } | null };
+export type CustomerDetailQuery = { customer: { id: string, name: string, taxId: string | null, country: string | null, segment: Segment, size: CustomerSize, keyAccount: boolean, keyAccountReason: string, dealCount: number, openDealCount: number, openConflictCount: number, conflicts: Array<{ id: string, kind: ConflictKind, status: ConflictStatus, severity: Severity, detectedAt: string, customers: Array<{ id: string, name: string, country: string | null, owner: { kind: OwnerKind, dealer: { id: string, name: string } | null } }> }>, region: { id: string, name: string, path: string }, owner: { kind: OwnerKind, since: string, dealer: { id: string, name: string, code: string } | null }, ownershipHistory: Array<{ id: string, fromKind: OwnerKind | null, toKind: OwnerKind, how: OwnershipChangeKind, reason: string, decidedBy: string, at: string, fromDealer: { id: string, name: string } | null, toDealer: { id: string, name: string } | null }>, deals: { totalCount: number, edges: Array<{ node: { id: string, stage: DealStage, registeredAt: string, productLine: { id: string, name: string }, amount: { minor: number, currency: string }, channel: { kind: ChannelKind, dealer: { id: string, name: string } | null } } }> } } | null };
 
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
@@ -376,6 +384,13 @@ export type CreateCustomerMutationVariables = Exact<{
 
 
 export type CreateCustomerMutation = { createCustomer: { customer: { id: string, name: string } } };
+
+export type TransferCustomerMutationVariables = Exact<{
+  input: TransferCustomerInput;
+}>;
+
+
+export type TransferCustomerMutation = { transferCustomer: { customer: { id: string }, change: { id: string } } };
 
 export type DealersQueryVariables = Exact<{
   first: number;
@@ -856,6 +871,26 @@ export const CustomerDetailDocument = new TypedDocumentString(`
     keyAccountReason
     dealCount
     openDealCount
+    openConflictCount
+    conflicts {
+      id
+      kind
+      status
+      severity
+      detectedAt
+      customers {
+        id
+        name
+        country
+        owner {
+          kind
+          dealer {
+            id
+            name
+          }
+        }
+      }
+    }
     region {
       id
       name
@@ -925,6 +960,18 @@ export const CreateCustomerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateCustomerMutation, CreateCustomerMutationVariables>;
+export const TransferCustomerDocument = new TypedDocumentString(`
+    mutation TransferCustomer($input: TransferCustomerInput!) {
+  transferCustomer(input: $input) {
+    customer {
+      id
+    }
+    change {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TransferCustomerMutation, TransferCustomerMutationVariables>;
 export const DealersDocument = new TypedDocumentString(`
     query Dealers($first: Int!, $after: String, $filter: DealerFilter, $orderBy: DealerOrder, $year: Int!) {
   dealers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

@@ -1,18 +1,32 @@
-// The right-hand pane: one customer, its ownership history as a timeline and
-// its latest deals.
-import { useQuery } from '../../graphql';
+// The right-hand pane: one customer, its possible duplicates and open
+// conflicts, its ownership history as a timeline (with the transfer action
+// for those allowed to hand it over) and its latest deals.
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
+import type { CustomerDetailQuery as CustomerDetailResult } from '../../gql/graphql';
+import { request, useQuery } from '../../graphql';
 import { formatDate, formatMoney, langForCountry } from '../../format';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { OwnerChip } from '../../shared/OwnerChip';
 import { EmptyState, ErrorState } from '../../shared/States';
+import { splitConflicts } from './conflicts';
 import { CustomerDetailQuery } from './operations';
 import { OwnershipTimeline } from './OwnershipTimeline';
+import { TransferDialog } from './TransferDialog';
 
-type Props = { id: string; regionNames: Map<string, string>; onClose: () => void };
+type Props = { id: string; regionNames: Map<string, string>; onClose: () => void; onChanged?: () => void };
 
-export function CustomerDetail({ id, regionNames, onClose }: Props) {
+export function CustomerDetail({ id, regionNames, onClose, onChanged }: Props) {
   const { t, locale } = useI18n();
-  const q = useQuery(CustomerDetailQuery, { id });
+  const { can } = useAccess();
+  const loaded = useQuery(CustomerDetailQuery, { id });
+  // After a transfer the detail is read again quietly: the answer replaces
+  // the shown one without the loading skeleton (no layout jump).
+  const [fresh, setFresh] = useState<CustomerDetailResult | null>(null);
+  const q = fresh ? { status: 'ok' as const, data: fresh } : loaded;
+  const [transferring, setTransferring] = useState(false);
+  const [notice, setNotice] = useState('');
 
   const header = (title: React.ReactNode, lang?: string) => (
     <div className="detail-head">
@@ -66,6 +80,15 @@ export function CustomerDetail({ id, regionNames, onClose }: Props) {
     .join(' › ');
   const deals = c.deals.edges.map((e) => e.node);
   const lang = langForCountry(c.country);
+  const { duplicates, open: openConflicts } = splitConflicts(c.conflicts, c.id);
+  const conflictLink = (k: { id: string; kind: string; severity: string; status: string; detectedAt: string }) => (
+    <Link href={`/board/${encodeURIComponent(k.id)}`} className="conflict-link" title={t('detail.onBoard')} data-testid="conflict-link">
+      <span className={`sev sev-${k.severity.toLowerCase()}`}>{t(`severity.${k.severity}` as MessageKey)}</span> {t(`kind.${k.kind}` as MessageKey)}{' '}
+      <span className="dim">
+        · {t(`status.${k.status}` as MessageKey)} · {formatDate(k.detectedAt, locale)}
+      </span>
+    </Link>
+  );
 
   return (
     <section className="detail" aria-label={c.name}>
@@ -96,7 +119,70 @@ export function CustomerDetail({ id, regionNames, onClose }: Props) {
           </dd>
         </dl>
 
-        <h3 className="section-title">{t('detail.history')}</h3>
+        <section aria-label={t('detail.duplicates')} data-testid="duplicates">
+          <h3 className="section-title">
+            {t('detail.duplicates')} {duplicates.length > 0 && <span className="dim">{duplicates.length}</span>}
+          </h3>
+          {duplicates.length === 0 ? (
+            <p className="dim">{t('detail.duplicatesEmpty')}</p>
+          ) : (
+            <ul className="plain-list">
+              {duplicates.map(({ conflict: k, others }) => (
+                <li key={k.id} className="duplicate-entry" data-status={k.status}>
+                  {others.length === 0 ? (
+                    <span className="dim" data-testid="duplicate-hidden">
+                      {t('detail.duplicateHidden')}
+                    </span>
+                  ) : (
+                    others.map((o) => (
+                      <div key={o.id} className="duplicate-other">
+                        <Link
+                          href={`/customers/${encodeURIComponent(o.id)}`}
+                          lang={langForCountry(o.country)}
+                          title={t('detail.openCustomer', { name: o.name })}
+                          data-testid="duplicate-customer"
+                        >
+                          {o.name}
+                        </Link>{' '}
+                        <OwnerChip owner={o.owner} />
+                      </div>
+                    ))
+                  )}
+                  <div className="small">{conflictLink(k)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-label={t('detail.openConflicts')} data-testid="open-conflicts">
+          <h3 className="section-title">
+            {t('detail.openConflicts')} {openConflicts.length > 0 && <span className="dim">{openConflicts.length}</span>}
+          </h3>
+          {openConflicts.length === 0 ? (
+            <p className="dim">{t('detail.openConflictsEmpty')}</p>
+          ) : (
+            <ul className="plain-list">
+              {openConflicts.map((k) => (
+                <li key={k.id}>{conflictLink(k)}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <div className="section-head">
+          <h3 className="section-title">{t('detail.history')}</h3>
+          {notice && (
+            <span className="notice" data-testid="transfer-notice">
+              {notice}
+            </span>
+          )}
+          {can('customer.transfer') && (
+            <button type="button" className="btn" onClick={() => setTransferring(true)} data-testid="transfer-customer">
+              {t('transfer.action')}
+            </button>
+          )}
+        </div>
         <OwnershipTimeline history={c.ownershipHistory} />
 
         <h3 className="section-title">
@@ -138,6 +224,18 @@ export function CustomerDetail({ id, regionNames, onClose }: Props) {
           </table>
         )}
       </div>
+      {transferring && (
+        <TransferDialog
+          customer={c}
+          onClose={() => setTransferring(false)}
+          onDone={() => {
+            setTransferring(false);
+            setNotice(t('transfer.done'));
+            request(CustomerDetailQuery, { id }).then(setFresh, () => loaded.reload());
+            onChanged?.();
+          }}
+        />
+      )}
     </section>
   );
 }

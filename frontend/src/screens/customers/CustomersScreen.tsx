@@ -369,7 +369,21 @@ export function CustomersScreen() {
         id="customers"
         label={t('customers.title')}
         left={list}
-        right={openId ? <CustomerDetail key={openId} id={openId} regionNames={regionNames} onClose={close} /> : null}
+        right={
+          openId ? (
+            <CustomerDetail
+              key={openId}
+              id={openId}
+              regionNames={regionNames}
+              onClose={close}
+              onChanged={() => {
+                // The owner shown in the grid changed: read the list again.
+                dispatch({ type: 'reset', key });
+                fetchPage(key, null);
+              }}
+            />
+          ) : null
+        }
       />
       {creating && (
         <CreateCustomerDialog

@@ -83,6 +83,26 @@ export const CustomerDetailQuery = graphql(`
       keyAccountReason
       dealCount
       openDealCount
+      openConflictCount
+      conflicts {
+        id
+        kind
+        status
+        severity
+        detectedAt
+        customers {
+          id
+          name
+          country
+          owner {
+            kind
+            dealer {
+              id
+              name
+            }
+          }
+        }
+      }
       region {
         id
         name
@@ -149,6 +169,19 @@ export const CreateCustomerMutation = graphql(`
       customer {
         id
         name
+      }
+    }
+  }
+`);
+
+export const TransferCustomerMutation = graphql(`
+  mutation TransferCustomer($input: TransferCustomerInput!) {
+    transferCustomer(input: $input) {
+      customer {
+        id
+      }
+      change {
+        id
       }
     }
   }

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{i as t,r as n,v as r}from"./i18n-CCx4-H8k.js";import{A as i,C as a,D as o,E as s,N as c,O as l,S as u,T as d,_ as f,f as p,h as m,j as h,k as g,v as _,y as v}from"./index-CGDbl7ec.js";var y=e(r(),1),b=m(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{i as t,r as n,v as r}from"./i18n-zT47jvHF.js";import{A as i,C as a,D as o,E as s,N as c,O as l,S as u,T as d,_ as f,f as p,h as m,j as h,k as g,v as _,y as v}from"./index-BpBvcvhn.js";var y=e(r(),1),b=m(`
   query Policies {
     policies {
       id

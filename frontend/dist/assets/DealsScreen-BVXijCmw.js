@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{i as t,r as n,v as r}from"./i18n-CCx4-H8k.js";import{A as i,C as a,D as o,M as s,N as c,O as l,T as u,_ as d,d as f,g as p,h as m,j as h,k as g,l as _,m as v,n as y,p as b,r as x,s as ee,u as S,v as C,w,x as T,y as E}from"./index-CGDbl7ec.js";import{n as te,r as ne,t as D}from"./usePaged-D6kTedeM.js";var O=e(r(),1),k=m(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{i as t,r as n,v as r}from"./i18n-zT47jvHF.js";import{A as i,C as a,D as o,M as s,N as c,O as l,T as u,_ as d,d as f,g as p,h as m,j as h,k as g,l as _,m as v,n as y,p as b,r as x,s as ee,u as S,v as C,w,x as T,y as E}from"./index-BpBvcvhn.js";import{n as te,r as ne,t as D}from"./usePaged-CPZryJN2.js";var O=e(r(),1),k=m(`
   query Deals($first: Int!, $after: String, $filter: DealFilter, $orderBy: DealOrder) {
     deals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
