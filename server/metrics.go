@@ -13,6 +13,7 @@ type httpMetrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	inFlight prometheus.Gauge
+	sql      *prometheus.HistogramVec
 }
 
 func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
@@ -32,6 +33,7 @@ func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
 		}),
 	}
 	reg.MustRegister(m.requests, m.duration, m.inFlight)
+	m.sql = newSQLHistogram(reg)
 	return m
 }
 
@@ -71,7 +73,9 @@ func (s *Server) instrument(name string, next http.Handler) http.Handler {
 		if !ok {
 			rec = &statusRecorder{ResponseWriter: w}
 		}
-		next.ServeHTTP(rec, r)
+		ctx, statements := withSQLCount(r.Context())
+		next.ServeHTTP(rec, r.WithContext(ctx))
+		s.metrics.sql.WithLabelValues(name).Observe(float64(statements.Load()))
 		code := rec.status
 		if code == 0 {
 			code = http.StatusOK

@@ -88,6 +88,8 @@ func (m *Main) OpenDatabase(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Statements per request, for /metrics.
+	db.AddQueryHook(server.SQLCounter{})
 	m.db = db
 	if m.cfg.SkipMigrate {
 		return nil
