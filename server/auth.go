@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"golang.org/x/time/rate"
 
 	"channelboard/channel"
@@ -354,4 +355,30 @@ func (l *RateLimiter) Middleware(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// WebsocketInit checks a websocket's connection_init (graph.Websockets'
+// Authenticate): a connection whose handshake already carried a session
+// cookie or bearer token keeps that viewer; otherwise the payload's
+// "Authorization": "Bearer <token>" names it, as browsers cannot set
+// headers on a websocket. Without either the connection is refused (4403),
+// as every operation would be.
+func (a *Auth) WebsocketInit(ctx context.Context, payload transport.InitPayload) (context.Context, error) {
+	if _, ok := channel.ViewerFrom(ctx); ok {
+		return ctx, nil
+	}
+	scheme, secret, _ := strings.Cut(payload.Authorization(), " ")
+	secret = strings.TrimSpace(secret)
+	if !strings.EqualFold(scheme, "Bearer") || secret == "" {
+		return ctx, channel.Errorf(channel.EUnauthenticated, "sign in first: a session cookie, or Authorization: Bearer <token> in connection_init")
+	}
+	v, err := a.st.TokenViewer(ctx, secret)
+	if err != nil {
+		return ctx, err
+	}
+	ctx = channel.WithViewer(ctx, v)
+	return channel.WithRecheck(ctx, func(ctx context.Context) error {
+		_, err := a.st.TokenViewer(ctx, secret)
+		return err
+	}), nil
 }

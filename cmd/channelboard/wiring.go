@@ -169,6 +169,8 @@ func (m *Main) Run(ctx context.Context) error {
 	// short poll and by NOTIFY after commits (from any replica).
 	m.hub = store.NewHub(st, store.HubConfig{Logger: m.cfg.Logger})
 	m.ws = graph.NewWebsockets(m.cfg.AllowedOrigins)
+	auth := server.NewAuth(st, m.cfg.Logger)
+	m.ws.Authenticate(auth.WebsocketInit)
 	m.server = server.New(server.Config{Addr: m.cfg.Addr, Version: version, TrustedOrigins: m.cfg.AllowedOrigins}, server.Deps{
 		DB:      m.db,
 		GraphQL: graph.NewHandler(st, m.cfg.Logger, graph.WithFeed(m.hub), graph.WithWebsockets(m.ws)),
@@ -186,7 +188,7 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 			return nil
 		},
-		Auth:      server.NewAuth(st, m.cfg.Logger),
+		Auth:      auth,
 		Export:    server.ExportHandler(st, m.cfg.Logger),
 		RateLimit: server.NewRateLimiter(50, 200),
 		Logger:    m.cfg.Logger,
