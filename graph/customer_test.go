@@ -220,9 +220,14 @@ func TestCustomerListQueryCountIsFixed(t *testing.T) {
 	measure := func(first int) int64 {
 		t.Helper()
 		var p customersPage
-		before := w.queries.n.Load()
+		before, begins := w.queries.n.Load(), w.queries.begins.Load()
 		w.ok(q, map[string]any{"first": first}, &p)
 		n := w.queries.n.Load() - before
+		// Every read of the request shares one transaction as the viewer
+		// (store.WithRequestTx), not one per dataloader.
+		if b := w.queries.begins.Load() - begins; b != 1 {
+			t.Errorf("the request opened %d transactions, want 1", b)
+		}
 		if len(p.Customers.Edges) != first {
 			t.Fatalf("got %d customers, want %d", len(p.Customers.Edges), first)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -112,6 +113,13 @@ func Middleware(st *store.Store, next http.Handler) http.Handler {
 func middleware(st *store.Store, wait time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(st, wait))
+		// A short request shares one read transaction; a websocket, which
+		// may live for hours, reads in a transaction per read.
+		if !strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			var done func()
+			ctx, done = st.WithRequestTx(ctx)
+			defer done()
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -26,9 +26,10 @@ func TestMain(m *testing.M) { storetest.Main(m) }
 
 // queryCounter counts the SQL statements a request issues.
 type queryCounter struct {
-	n    atomic.Int64
-	mu   sync.Mutex
-	last []string
+	n      atomic.Int64
+	begins atomic.Int64
+	mu     sync.Mutex
+	last   []string
 }
 
 func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
@@ -37,6 +38,9 @@ func (c *queryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) conte
 func (c *queryCounter) AfterQuery(_ context.Context, e *bun.QueryEvent) {
 	// The transaction around a viewer's read (store/view.go) is not a
 	// question asked: count the statements that read.
+	if strings.HasPrefix(e.Query, "BEGIN") {
+		c.begins.Add(1)
+	}
 	for _, p := range []string{"BEGIN", "COMMIT", "ROLLBACK", "SET LOCAL ROLE"} {
 		if strings.HasPrefix(e.Query, p) {
 			return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"github.com/uptrace/bun"
 
@@ -35,6 +36,15 @@ func (s *Store) view(ctx context.Context, fn func(ctx context.Context, db bun.ID
 	if !ok {
 		return fn(ctx, s.db)
 	}
+	if rt, ok := ctx.Value(requestTxKey{}).(*requestTx); ok && rt.s == s && rt.viewer == v {
+		tx, err := rt.begin(ctx)
+		if err != nil {
+			return err
+		}
+		rt.mu.Lock()
+		defer rt.mu.Unlock()
+		return fn(context.WithValue(ctx, viewTxKey{}, tx), tx)
+	}
 	return s.db.RunInTx(ctx, &sql.TxOptions{ReadOnly: true}, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.ExecContext(ctx, viewerSettings(v)); err != nil {
 			return fmt.Errorf("name the viewer: %w", err)
@@ -44,6 +54,62 @@ func (s *Store) view(ctx context.Context, fn func(ctx context.Context, db bun.ID
 }
 
 type viewTxKey struct{}
+
+// requestTx is one read-only transaction that every read of a request
+// shares (WithRequestTx): the viewer is named once, and a page with seven
+// dataloaders costs seven statements instead of seven transactions of
+// four. The request's loaders run in parallel goroutines; they take turns
+// on the one connection.
+type requestTx struct {
+	s      *Store
+	viewer channel.Viewer
+	once   sync.Once
+	tx     bun.Tx
+	err    error
+	mu     sync.Mutex
+}
+
+type requestTxKey struct{}
+
+func (rt *requestTx) begin(ctx context.Context) (bun.Tx, error) {
+	rt.once.Do(func() {
+		// Not the request's own context: a client that goes away must not
+		// cancel the transaction under a loader that still runs; done ends
+		// it.
+		tx, err := rt.s.db.BeginTx(context.WithoutCancel(ctx), &sql.TxOptions{ReadOnly: true})
+		if err == nil {
+			if _, err = tx.ExecContext(ctx, viewerSettings(rt.viewer)); err != nil {
+				_ = tx.Rollback()
+			}
+		}
+		rt.tx, rt.err = tx, err
+		if err != nil {
+			rt.err = fmt.Errorf("name the viewer: %w", err)
+		}
+	})
+	return rt.tx, rt.err
+}
+
+// WithRequestTx lets every read of one short request (a GraphQL query or
+// mutation over HTTP, never a subscription, which lives for hours) share
+// one read-only transaction as the context's viewer, opened on the first
+// read. Reads see each statement's committed data as in separate
+// transactions (READ COMMITTED), so a mutation's own writes, committed by
+// then, are seen. Call done when the request ends.
+func (s *Store) WithRequestTx(ctx context.Context) (_ context.Context, done func()) {
+	v, ok := channel.ViewerFrom(ctx)
+	if !ok {
+		return ctx, func() {}
+	}
+	rt := &requestTx{s: s, viewer: v}
+	return context.WithValue(ctx, requestTxKey{}, rt), func() {
+		rt.mu.Lock()
+		defer rt.mu.Unlock()
+		if rt.tx.Tx != nil && rt.err == nil {
+			_ = rt.tx.Rollback() // read-only: nothing to keep
+		}
+	}
+}
 
 // viewerSettings is the one statement that names the viewer for a
 // transaction. Every value in it is a role name from a fixed set or an
@@ -59,8 +125,8 @@ func viewerSettings(v channel.Viewer) string {
 		role = DealerRole
 	}
 	return fmt.Sprintf(
-		"SET LOCAL ROLE %s; SELECT set_config('channelboard.role', '%s', true), set_config('channelboard.dealer_id', '%d', true), set_config('channelboard.user_id', '%d', true)",
-		role, roleSetting(v.Role), dealer, v.UserID)
+		"SET LOCAL ROLE %s; SET LOCAL statement_timeout = '%s'; SELECT set_config('channelboard.role', '%s', true), set_config('channelboard.dealer_id', '%d', true), set_config('channelboard.user_id', '%d', true)",
+		role, viewerStatementTimeout, roleSetting(v.Role), dealer, v.UserID)
 }
 
 func roleSetting(r channel.Role) string {
@@ -135,7 +201,9 @@ const (
 )
 
 // viewerStatementTimeout bounds every statement a viewer's read runs, so a
-// costly question cannot hold a connection for long.
+// costly question cannot hold a connection for long. It is set on the
+// roles (for a session that logs in as one) and, since SET ROLE does not
+// apply a role's settings, in every viewer transaction.
 const viewerStatementTimeout = "30s"
 
 // EnsureViewerRoles creates the database roles viewers read as when they
