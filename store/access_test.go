@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"channelboard/channel"
 	"channelboard/store"
@@ -178,5 +179,33 @@ func TestNoViewerSeesNothingAndNothingLeaks(t *testing.T) {
 	}
 	if user == store.DealerRole || role != "" || dealerID != "" {
 		t.Errorf("after a dealer's read the pooled connection is user %q, role %q, dealer %q", user, role, dealerID)
+	}
+}
+
+// A request's reads share one transaction, which a write ends first: a
+// request never holds two connections, so a full pool cannot deadlock.
+func TestRequestTransactionEndsBeforeAWrite(t *testing.T) {
+	bg := context.Background()
+	one := store.New(must(store.Open(bg, storetest.DSN(t), store.WithMaxOpenConns(1)))(t))
+	defer one.DB().Close()
+	region := must(one.CreateRegion(bg, channel.Region{Path: "eu", Name: "Europe"}))(t)
+	staff := channel.WithViewer(bg, channel.Viewer{UserID: 1, Role: channel.RoleManager})
+	ctx, done := one.WithRequestTx(staff)
+	defer done()
+	if _, err := one.ListDealers(ctx, store.DealerFilter{}, store.Order{}, store.Page{}); err != nil {
+		t.Fatal(err)
+	}
+	// With one connection in the pool, held by the read transaction, this
+	// write could only wait forever unless the read ends first.
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	c, err := one.CreateCustomer(wctx, store.CustomerCreate{Name: "After Read", RegionID: region.ID, Segment: channel.Retail})
+	if err != nil {
+		t.Fatalf("write after a read in the same request: %v", err)
+	}
+	// And a read after the write sees it, in a new transaction.
+	got, err := one.Customer(ctx, c.ID)
+	if err != nil || got.Name != "After Read" {
+		t.Fatalf("read after write: %+v %v", got, err)
 	}
 }

@@ -129,6 +129,7 @@ func (s *Store) CheckCursor(ctx context.Context, c Cursor) error {
 		return nil
 	}
 	var one int
+	endRequestTx(ctx) // trusted read on a connection of its own
 	err := s.db.NewRaw(`SELECT 1 FROM conflict_events WHERE xid = ?::xid8 AND seq = ?`,
 		strconv.FormatUint(c.XID, 10), c.Seq).Scan(ctx, &one)
 	if errors.Is(err, sql.ErrNoRows) {

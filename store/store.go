@@ -40,6 +40,7 @@ const maxTxAttempts = 4
 // Serialization failures and deadlocks are retried a few times, so fn must
 // be safe to run again (it must not keep state outside the transaction).
 func (s *Store) InTx(ctx context.Context, fn func(tx bun.Tx) error) error {
+	endRequestTx(ctx)
 	var err error
 	for attempt := 1; attempt <= maxTxAttempts; attempt++ {
 		err = s.db.RunInTx(ctx, &sql.TxOptions{}, func(ctx context.Context, tx bun.Tx) error {

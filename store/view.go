@@ -37,13 +37,7 @@ func (s *Store) view(ctx context.Context, fn func(ctx context.Context, db bun.ID
 		return fn(ctx, s.db)
 	}
 	if rt, ok := ctx.Value(requestTxKey{}).(*requestTx); ok && rt.s == s && rt.viewer == v {
-		tx, err := rt.begin(ctx)
-		if err != nil {
-			return err
-		}
-		rt.mu.Lock()
-		defer rt.mu.Unlock()
-		return fn(context.WithValue(ctx, viewTxKey{}, tx), tx)
+		return rt.run(ctx, fn)
 	}
 	return s.db.RunInTx(ctx, &sql.TxOptions{ReadOnly: true}, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.ExecContext(ctx, viewerSettings(v)); err != nil {
@@ -63,31 +57,52 @@ type viewTxKey struct{}
 type requestTx struct {
 	s      *Store
 	viewer channel.Viewer
-	once   sync.Once
-	tx     bun.Tx
-	err    error
 	mu     sync.Mutex
+	tx     bun.Tx
+	open   bool
 }
 
 type requestTxKey struct{}
 
-func (rt *requestTx) begin(ctx context.Context) (bun.Tx, error) {
-	rt.once.Do(func() {
+// run runs fn in the request's transaction, opening it first if needed.
+func (rt *requestTx) run(ctx context.Context, fn func(ctx context.Context, db bun.IDB) error) error {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if !rt.open {
 		// Not the request's own context: a client that goes away must not
-		// cancel the transaction under a loader that still runs; done ends
-		// it.
+		// roll the transaction back under a loader that still runs; end
+		// does.
 		tx, err := rt.s.db.BeginTx(context.WithoutCancel(ctx), &sql.TxOptions{ReadOnly: true})
-		if err == nil {
-			if _, err = tx.ExecContext(ctx, viewerSettings(rt.viewer)); err != nil {
-				_ = tx.Rollback()
-			}
-		}
-		rt.tx, rt.err = tx, err
 		if err != nil {
-			rt.err = fmt.Errorf("name the viewer: %w", err)
+			return fmt.Errorf("begin the viewer's transaction: %w", err)
 		}
-	})
-	return rt.tx, rt.err
+		if _, err := tx.ExecContext(ctx, viewerSettings(rt.viewer)); err != nil {
+			_ = tx.Rollback()
+			return fmt.Errorf("name the viewer: %w", err)
+		}
+		rt.tx, rt.open = tx, true
+	}
+	return fn(context.WithValue(ctx, viewTxKey{}, rt.tx), rt.tx)
+}
+
+// end closes the transaction if it is open; a later read opens a new one.
+func (rt *requestTx) end() {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if rt.open {
+		_ = rt.tx.Rollback() // read-only: nothing to keep
+		rt.open = false
+	}
+}
+
+// endRequestTx closes the request's read transaction before a write takes
+// a connection of its own, so a request never holds two: under load, many
+// requests each holding one and waiting for a second would exhaust the
+// pool and wait forever.
+func endRequestTx(ctx context.Context) {
+	if rt, ok := ctx.Value(requestTxKey{}).(*requestTx); ok {
+		rt.end()
+	}
 }
 
 // WithRequestTx lets every read of one short request (a GraphQL query or
@@ -102,13 +117,7 @@ func (s *Store) WithRequestTx(ctx context.Context) (_ context.Context, done func
 		return ctx, func() {}
 	}
 	rt := &requestTx{s: s, viewer: v}
-	return context.WithValue(ctx, requestTxKey{}, rt), func() {
-		rt.mu.Lock()
-		defer rt.mu.Unlock()
-		if rt.tx.Tx != nil && rt.err == nil {
-			_ = rt.tx.Rollback() // read-only: nothing to keep
-		}
-	}
+	return context.WithValue(ctx, requestTxKey{}, rt), rt.end
 }
 
 // viewerSettings is the one statement that names the viewer for a
