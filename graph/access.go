@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -61,18 +60,6 @@ func staff(v channel.Viewer) bool { return v.CanManageChannel() }
 func seesAll(v channel.Viewer) bool { return v.SeesAll() }
 
 func canWrite(v channel.Viewer) bool { return v.CanWrite() }
-
-// scopedKey keeps one viewer's idempotency keys apart from another's: a
-// retried create returns the first result only to the one who made it, so
-// a guessed key cannot fetch someone else's object.
-func scopedKey(ctx context.Context, key *string) *string {
-	if key == nil {
-		return nil
-	}
-	v, _ := channel.ViewerFrom(ctx)
-	k := fmt.Sprintf("u%d:%s", v.UserID, *key)
-	return &k
-}
 
 // ownDeal lets staff change any deal and a dealer user only its own: a deal
 // it may not see is NOT_FOUND, as if it did not exist.

@@ -216,7 +216,6 @@ func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.Reso
 		return nil, err
 	}
 	in, err := resolveInput(input)
-	in.IdempotencyKey = scopedKey(ctx, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ func (r *mutationResolver) CreateDealer(ctx context.Context, input model.CreateD
 		return nil, err
 	}
 	d, err := r.store.CreateDealer(ctx, store.DealerCreate{
-		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey), Code: input.Code, Name: input.Name, Kind: input.Kind,
+		IdempotencyKey: input.IdempotencyKey, Code: input.Code, Name: input.Name, Kind: input.Kind,
 		ParentID: idOrZero(parent), Tier: input.Tier, HomeRegionID: idOrZero(home),
 		ContractStart: input.ContractStart, ContractEnd: input.ContractEnd, CreditLimit: moneyIn(input.CreditLimit),
 		ContactName: str(input.ContactName), ContactEmail: str(input.ContactEmail), ContactPhone: str(input.ContactPhone),
@@ -116,7 +116,7 @@ func (r *mutationResolver) CreateCustomer(ctx context.Context, input model.Creat
 		return nil, err
 	}
 	in := store.CustomerCreate{
-		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey), Name: input.Name, TaxID: input.TaxID, RegionID: region,
+		IdempotencyKey: input.IdempotencyKey, Name: input.Name, TaxID: input.TaxID, RegionID: region,
 		Segment: input.Segment, Size: input.Size, KeyAccountReason: str(input.KeyAccountReason),
 	}
 	if input.KeyAccount != nil {
@@ -197,7 +197,7 @@ func (r *mutationResolver) TransferCustomer(ctx context.Context, input model.Tra
 		return nil, err
 	}
 	c, change, err := r.store.TransferCustomer(ctx, store.Transfer{
-		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey),
+		IdempotencyKey: input.IdempotencyKey,
 		CustomerID:     id, ToKind: input.To.Kind, ToDealerID: idOrZero(dealer), Reason: input.Reason,
 	})
 	if err != nil {
@@ -234,7 +234,7 @@ func (r *mutationResolver) RegisterDeal(ctx context.Context, input model.Registe
 		}
 	}
 	d, err := r.store.RegisterDeal(ctx, store.DealRegister{
-		IdempotencyKey: scopedKey(ctx, input.IdempotencyKey), CustomerID: customer, Channel: input.Channel.Kind,
+		IdempotencyKey: input.IdempotencyKey, CustomerID: customer, Channel: input.Channel.Kind,
 		DealerID: idOrZero(dealer), ProductLineID: line, Quantity: input.Quantity,
 		UnitPrice: *moneyIn(input.UnitPrice), Prepaid: moneyIn(input.Prepaid), ExpectedClose: input.ExpectedClose,
 	})

@@ -28,6 +28,19 @@ func regionUnder(col string) string {
 	return col + " IN (SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?))"
 }
 
+// regionSubtree returns the ids of a region and everything under it, as an
+// array argument that is never empty. With literal ids the planner sees
+// how many rows match (a province: an index range; a continent: most of
+// the table) instead of guessing from a subquery.
+func regionSubtree(ctx context.Context, db bun.IDB, region int64) (any, error) {
+	var ids []int64
+	if err := db.NewRaw("SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?)", region).
+		Scan(ctx, &ids); err != nil {
+		return nil, fmt.Errorf("region %d and below: %w", region, err)
+	}
+	return pgdialect.Array(append(ids, 0)), nil
+}
+
 // PerformanceFilter narrows DealerPerformance; nil fields do not filter.
 type PerformanceFilter struct {
 	DealerID *int64
@@ -291,19 +304,15 @@ func (s *Store) Pipeline(ctx context.Context, groupBy []string, f PipelineFilter
 			conds, args = append(conds, "dl.product_line_id = ?"), append(args, *f.ProductLineID)
 		}
 		if f.RegionID != nil {
-			// The region's subtree as literal ids: with them the planner sees
-			// how many customers match (a province: an index range; a
-			// continent: most of the table) instead of guessing.
-			var regions []int64
-			if err := db.NewRaw("SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?)", *f.RegionID).
-				Scan(ctx, &regions); err != nil {
+			regions, err := regionSubtree(ctx, db, *f.RegionID)
+			if err != nil {
 				return nil, fmt.Errorf("pipeline: %w", err)
 			}
 			if summary {
-				conds, args = append(conds, "dl.region_id = ANY(?::bigint[])"), append(args, pgdialect.Array(append(regions, 0)))
+				conds, args = append(conds, "dl.region_id = ANY(?::bigint[])"), append(args, regions)
 			} else {
 				conds, args = append(conds, "dl.customer_id IN (SELECT id FROM customers WHERE region_id = ANY(?::bigint[]))"),
-					append(args, pgdialect.Array(append(regions, 0)))
+					append(args, regions)
 			}
 		}
 		if f.RegisteredFrom != nil {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"channelboard/channel"
 )
@@ -492,7 +491,7 @@ func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p 
 					q = q.Where("t.segment = ?", string(*f.Segment))
 				}
 				if f.RegionID != nil {
-					q = q.Where("t.region_id IN (SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?))", *f.RegionID)
+					q = q.Where(regionUnder("t.region_id"), *f.RegionID)
 				}
 				var n int
 				err := q.Scan(ctx, &n)
@@ -502,13 +501,12 @@ func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p 
 		spec.desc = o.Desc
 		// The region's subtree as literal ids, which the planner can check
 		// inside an index-only scan in name order (migration 0009).
-		var regions []int64
+		var regions any
 		if f.RegionID != nil {
-			if err := db.NewRaw("SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?)", *f.RegionID).
-				Scan(ctx, &regions); err != nil {
+			var err error
+			if regions, err = regionSubtree(ctx, db, *f.RegionID); err != nil {
 				return List[channel.Customer]{}, fmt.Errorf("list customers: %w", err)
 			}
-			regions = append(regions, 0) // never empty
 		}
 		p.idsFirst = true
 		var rows []customerRow
@@ -522,7 +520,7 @@ func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p 
 				q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
 			}
 			if f.RegionID != nil {
-				q = q.Where("c.region_id = ANY (?::bigint[])", pgdialect.Array(regions))
+				q = q.Where("c.region_id = ANY (?::bigint[])", regions)
 			}
 			if f.Segment != nil {
 				q = q.Where("c.segment = ?", string(*f.Segment))

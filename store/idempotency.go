@@ -8,6 +8,8 @@ import (
 	"fmt"
 
 	"github.com/uptrace/bun"
+
+	"channelboard/channel"
 )
 
 // Idempotent writes follow Stripe and the IETF Idempotency-Key draft:
@@ -58,15 +60,16 @@ func (s *Store) idempotentTx(ctx context.Context, key *string, op string, req, r
 	if err != nil {
 		return err
 	}
+	stored := viewerKey(ctx, *key)
 	return s.InTx(ctx, func(tx bun.Tx) error {
 		var claimed []string
 		err := tx.NewRaw(`INSERT INTO idempotency_keys (key, operation, result_id, request_hash)
-			VALUES (?, ?, 0, ?) ON CONFLICT (key) DO NOTHING RETURNING key`, *key, op, hash).Scan(ctx, &claimed)
+			VALUES (?, ?, 0, ?) ON CONFLICT (key) DO NOTHING RETURNING key`, stored, op, hash).Scan(ctx, &claimed)
 		if err != nil && !isNoRows(err) {
 			return fmt.Errorf("claim idempotency key: %w", err)
 		}
 		if len(claimed) == 0 {
-			return replay(ctx, tx, *key, op, hash, resp)
+			return replay(ctx, tx, stored, op, hash, resp)
 		}
 		if err := fn(tx); err != nil {
 			return err
@@ -75,12 +78,23 @@ func (s *Store) idempotentTx(ctx context.Context, key *string, op string, req, r
 		if err != nil {
 			return fmt.Errorf("encode %s response: %w", op, err)
 		}
-		_, err = tx.NewRaw(`UPDATE idempotency_keys SET response = ?::jsonb WHERE key = ?`, string(b), *key).Exec(ctx)
+		_, err = tx.NewRaw(`UPDATE idempotency_keys SET response = ?::jsonb WHERE key = ?`, string(b), stored).Exec(ctx)
 		if err != nil {
 			return fmt.Errorf("save idempotency response: %w", err)
 		}
 		return nil
 	})
+}
+
+// viewerKey keeps one viewer's idempotency keys apart from another's: a
+// retried create returns the first result only to the one who made it, so
+// a guessed key cannot fetch someone else's object. Trusted callers (no
+// viewer: the CLI, imports, tests) share one space.
+func viewerKey(ctx context.Context, key string) string {
+	if v, ok := channel.ViewerFrom(ctx); ok {
+		return fmt.Sprintf("u%d:%s", v.UserID, key)
+	}
+	return key
 }
 
 // replay answers a key used before: the stored response when the request

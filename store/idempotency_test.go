@@ -124,3 +124,28 @@ func mustPair[A, B any](a A, b B, err error) func(t *testing.T) (A, B) {
 		return a, b
 	}
 }
+
+// Idempotency keys are per viewer: another user sending the same key gets
+// an effect of its own, not the first user's object; the same user gets
+// its first response back.
+func TestIdempotencyKeysArePerViewer(t *testing.T) {
+	f := newFixture(t)
+	in := func(name string) store.CustomerCreate {
+		return store.CustomerCreate{IdempotencyKey: ptr("same-key"), Name: name, RegionID: f.bg.ID, Segment: channel.Retail}
+	}
+	alice := channel.WithViewer(f.ctx, channel.Viewer{UserID: 1, Role: channel.RoleManager})
+	bob := channel.WithViewer(f.ctx, channel.Viewer{UserID: 2, Role: channel.RoleManager})
+	a := must(f.st.CreateCustomer(alice, in("Alice Farm")))(t)
+	b := must(f.st.CreateCustomer(bob, in("Alice Farm")))(t)
+	if a.ID == b.ID {
+		t.Fatalf("a second user with the same key got the first user's customer %d", a.ID)
+	}
+	if again := must(f.st.CreateCustomer(alice, in("Alice Farm")))(t); again.ID != a.ID {
+		t.Errorf("the same user retrying got customer %d, want its first, %d", again.ID, a.ID)
+	}
+	// The 200-character limit is the client's key, not the stored one.
+	long := strings.Repeat("k", 200)
+	c := in("Long Key Farm")
+	c.IdempotencyKey = &long
+	must(f.st.CreateCustomer(alice, c))(t)
+}
