@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"channelboard/migrations"
 	"channelboard/store"
@@ -132,5 +133,26 @@ func TestNewDBIsMigratedAndIsolated(t *testing.T) {
 	}
 	if n != 0 {
 		t.Errorf("a row written to one test database shows in another: %d rows", n)
+	}
+}
+
+// The hot tables are vacuumed after 1–2 % of their rows change, not
+// PostgreSQL's 20 %, so index-only scans stay index-only (0012).
+func TestHotTablesVacuumEarly(t *testing.T) {
+	db := storetest.NewDB(t)
+	for _, table := range []string{"deals", "customers", "conflicts"} {
+		var opts []string
+		if err := db.NewRaw("SELECT coalesce(reloptions, '{}') FROM pg_class WHERE oid = ?::regclass", table).Scan(context.Background(), pgdialect.Array(&opts)); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, o := range opts {
+			if o == "autovacuum_vacuum_insert_scale_factor=0.01" || o == "autovacuum_vacuum_insert_scale_factor=0.02" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: reloptions %v lack an early insert vacuum", table, opts)
+		}
 	}
 }
