@@ -24,3 +24,6 @@ func performance(p store.DealerPerformance, d *channel.Dealer) *model.DealerPerf
 		PlanDeviation: p.Money.Deviation, HasPolicy: p.HasPolicy,
 	}
 }
+
+// maxOverlaps caps TerritoryCoverage.overlaps(first:).
+const maxOverlaps = 1000

@@ -172,5 +172,35 @@ func (r *queryResolver) TerritoryCoverage(ctx context.Context, filter *model.Ter
 	for i, o := range cov.Overlaps {
 		out.Overlaps[i] = model.TerritoryOverlap{A: &o.A, B: &o.B, BothExclusive: o.BothExclusive}
 	}
+	out.OverlapCount = len(out.Overlaps)
 	return out, nil
 }
+
+func (r *territoryCoverageResolver) Overlaps(ctx context.Context, obj *model.TerritoryCoverage, first *int, dealerID *string) ([]model.TerritoryOverlap, error) {
+	dealer, err := decodeOptID(dealerID, typeDealer, "dealerId")
+	if err != nil {
+		return nil, err
+	}
+	if first != nil && (*first < 0 || *first > maxOverlaps) {
+		return nil, channel.Invalid("first", "first must be between 0 and %d", maxOverlaps)
+	}
+	out := obj.Overlaps
+	if dealer != nil {
+		out = make([]model.TerritoryOverlap, 0, 16)
+		for _, o := range obj.Overlaps {
+			if o.A.DealerID == *dealer || o.B.DealerID == *dealer {
+				out = append(out, o)
+			}
+		}
+	}
+	if first != nil && len(out) > *first {
+		out = out[:*first]
+	}
+	return out, nil
+}
+
+func (r *Resolver) TerritoryCoverage() TerritoryCoverageResolver {
+	return &territoryCoverageResolver{r}
+}
+
+type territoryCoverageResolver struct{ *Resolver }

@@ -93,7 +93,7 @@ func BenchmarkScaleTimings(b *testing.B) {
 		{"pipeline(dealer, by stage)", fmt.Sprintf(`{ pipeline(groupBy: [STAGE], filter: {dealerId: %q}) { stage count amount { minor } } }`, dealer)},
 		{"ownershipShare (countries)", `{ ownershipShare { region { path } ownerKind customers customerSharePct wonDeals wonVolume { minor currency } } }`},
 		{"ownershipShare(provinces, year)", fmt.Sprintf(`{ ownershipShare(filter: {level: 3, year: %d}) { region { path } ownerKind customers wonDeals wonVolume { minor } } }`, year)},
-		{"territoryCoverage", `{ territoryCoverage { uncovered { region { path } customers } overlaps { a { id } b { id } bothExclusive } } }`},
+		{"territoryCoverage", `{ territoryCoverage { uncovered { region { path } customers } overlapCount overlaps(first: 50) { a { id } b { id } bothExclusive } } }`},
 		{"customers(owner DEALER, country, by name)", fmt.Sprintf(`{ customers(first: 50, filter: {ownerKind: DEALER, regionId: %q}, orderBy: {field: NAME}) { totalCount edges { node { id name owner { kind dealer { name } } region { name } dealCount } } pageInfo { endCursor } } }`, country)},
 		{"customers(segment, newest first)", `{ customers(first: 50, filter: {segment: RETAIL}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount edges { node { id name owner { kind } } } pageInfo { endCursor } } }`},
 		{"customers(search)", `{ customers(first: 50, filter: {search: "agro"}) { totalCount edges { node { id name } } } }`},

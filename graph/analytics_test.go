@@ -130,3 +130,54 @@ func TestAnalyticsFields(t *testing.T) {
 	e.fail(`{ pipeline(filter: {dealerId: "nope"}) { count } }`, nil, channel.EInvalid, "filter.dealerId")
 	e.fail(`{ ownershipShare(filter: {level: 0}) { customers } }`, nil, channel.EInvalid, "filter.level")
 }
+
+// overlapCount counts every overlap; overlaps(first, dealerId) pages and
+// narrows them, and refuses a page larger than the cap.
+func TestTerritoryOverlapsPage(t *testing.T) {
+	w := newWorld(t)
+	third := w.id(createDealer, map[string]any{"input": map[string]any{
+		"code": "BG-02", "name": "Thracia Agro", "kind": "DISTRIBUTOR", "homeRegionId": w.regionID["eu.bg"], "contractStart": "2025-01-01",
+	}}, "createDealer", "dealer", "id")
+	assign := func(d, region string) {
+		w.id(`mutation($d: ID!, $r: ID!) { assignTerritory(input: {dealerId: $d, regionId: $r, exclusive: true, validFrom: "2025-01-01"}) { assignment { id } } }`,
+			map[string]any{"d": d, "r": w.regionID[region]}, "assignTerritory", "assignment", "id")
+	}
+	// Three dealers with exclusive, nested or equal territories: three
+	// overlapping pairs, two of them with the sub-dealer.
+	assign(w.distID, "eu.bg")
+	assign(w.subID, "eu.bg.yambol")
+	assign(third, "eu.bg")
+	type overlap struct {
+		A, B          struct{ Dealer struct{ ID string } }
+		BothExclusive bool
+	}
+	var out struct {
+		TerritoryCoverage struct {
+			OverlapCount    int
+			All, One, OfSub []overlap
+		}
+	}
+	w.ok(`query($sub: ID!) { territoryCoverage {
+		overlapCount
+		all: overlaps { a { dealer { id } } b { dealer { id } } bothExclusive }
+		one: overlaps(first: 1) { bothExclusive }
+		ofSub: overlaps(dealerId: $sub) { a { dealer { id } } b { dealer { id } } }
+	} }`, map[string]any{"sub": w.subID}, &out)
+	tc := out.TerritoryCoverage
+	if tc.OverlapCount != 3 || len(tc.All) != 3 {
+		t.Fatalf("overlapCount %d, overlaps %d: want 3 and 3", tc.OverlapCount, len(tc.All))
+	}
+	if len(tc.One) != 1 {
+		t.Errorf("first: 1 gave %d overlaps", len(tc.One))
+	}
+	if len(tc.OfSub) != 2 {
+		t.Errorf("dealerId: the sub-dealer gave %d overlaps, want 2", len(tc.OfSub))
+	}
+	for _, o := range tc.OfSub {
+		if o.A.Dealer.ID != w.subID && o.B.Dealer.ID != w.subID {
+			t.Errorf("an overlap without the sub-dealer: %+v", o)
+		}
+	}
+	w.fail(`{ territoryCoverage { overlaps(first: 5000) { bothExclusive } } }`, nil, channel.EInvalid, "first")
+	w.fail(`{ territoryCoverage { overlaps(dealerId: "nope") { bothExclusive } } }`, nil, channel.EInvalid, "dealerId")
+}

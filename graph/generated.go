@@ -51,6 +51,7 @@ type ResolverRoot interface {
 	Region() RegionResolver
 	Subscription() SubscriptionResolver
 	TerritoryAssignment() TerritoryAssignmentResolver
+	TerritoryCoverage() TerritoryCoverageResolver
 }
 
 type DirectiveRoot struct {
@@ -564,8 +565,9 @@ type ComplexityRoot struct {
 	}
 
 	TerritoryCoverage struct {
-		Overlaps  func(childComplexity int) int
-		Uncovered func(childComplexity int) int
+		OverlapCount func(childComplexity int) int
+		Overlaps     func(childComplexity int, first *int, dealerID *string) int
+		Uncovered    func(childComplexity int) int
 	}
 
 	TerritoryOverlap struct {
@@ -788,6 +790,9 @@ type TerritoryAssignmentResolver interface {
 	ProductLines(ctx context.Context, obj *channel.TerritoryAssignment) ([]channel.ProductLine, error)
 
 	Active(ctx context.Context, obj *channel.TerritoryAssignment) (bool, error)
+}
+type TerritoryCoverageResolver interface {
+	Overlaps(ctx context.Context, obj *model.TerritoryCoverage, first *int, dealerID *string) ([]model.TerritoryOverlap, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3067,12 +3072,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TerritoryAssignmentEdge.Node(childComplexity), true
 
+	case "TerritoryCoverage.overlapCount":
+		if e.ComplexityRoot.TerritoryCoverage.OverlapCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TerritoryCoverage.OverlapCount(childComplexity), true
 	case "TerritoryCoverage.overlaps":
 		if e.ComplexityRoot.TerritoryCoverage.Overlaps == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TerritoryCoverage.Overlaps(childComplexity), true
+		args, err := ec.field_TerritoryCoverage_overlaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.TerritoryCoverage.Overlaps(childComplexity, args["first"].(*int), args["dealerId"].(*string)), true
 	case "TerritoryCoverage.uncovered":
 		if e.ComplexityRoot.TerritoryCoverage.Uncovered == nil {
 			break
@@ -4237,6 +4253,8 @@ func (ec *executionContext) childFields_TerritoryCoverage(ctx context.Context, f
 	switch field.Name {
 	case "uncovered":
 		return ec.fieldContext_TerritoryCoverage_uncovered(ctx, field)
+	case "overlapCount":
+		return ec.fieldContext_TerritoryCoverage_overlapCount(ctx, field)
 	case "overlaps":
 		return ec.fieldContext_TerritoryCoverage_overlaps(ctx, field)
 	}
@@ -5328,6 +5346,28 @@ func (ec *executionContext) field_Subscription_conflictEvents_args(ctx context.C
 		return nil, err
 	}
 	args["filter"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_TerritoryCoverage_overlaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "dealerId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dealerId"] = arg1
 	return args, nil
 }
 
@@ -15159,6 +15199,29 @@ func (ec *executionContext) fieldContext_TerritoryCoverage_uncovered(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _TerritoryCoverage_overlapCount(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TerritoryCoverage_overlapCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverlapCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TerritoryCoverage_overlapCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TerritoryCoverage", field, false, false, "Int")
+}
+
 func (ec *executionContext) _TerritoryCoverage_overlaps(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15168,7 +15231,8 @@ func (ec *executionContext) _TerritoryCoverage_overlaps(ctx context.Context, fie
 			return ec.fieldContext_TerritoryCoverage_overlaps(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Overlaps, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.TerritoryCoverage().Overlaps(ctx, obj, fc.Args["first"].(*int), fc.Args["dealerId"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.TerritoryOverlap) graphql.Marshaler {
@@ -15178,15 +15242,26 @@ func (ec *executionContext) _TerritoryCoverage_overlaps(ctx context.Context, fie
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TerritoryCoverage_overlaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_TerritoryCoverage_overlaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "TerritoryCoverage",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TerritoryOverlap(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TerritoryCoverage_overlaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -22778,13 +22853,19 @@ func (ec *executionContext) _TerritoryCoverage(ctx context.Context, sel ast.Sele
 		case "uncovered":
 			out.Values[i] = ec._TerritoryCoverage_uncovered(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overlapCount":
+			out.Values[i] = ec._TerritoryCoverage_overlapCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "overlaps":
-			out.Values[i] = ec._TerritoryCoverage_overlaps(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TerritoryCoverage_overlaps(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

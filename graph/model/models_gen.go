@@ -598,8 +598,11 @@ type TerritoryAssignmentEdge struct {
 }
 
 type TerritoryCoverage struct {
-	Uncovered []UncoveredRegion  `json:"uncovered"`
-	Overlaps  []TerritoryOverlap `json:"overlaps"`
+	Uncovered []UncoveredRegion `json:"uncovered"`
+	// How many overlaps there are in all (before first and dealerId of overlaps).
+	OverlapCount int `json:"overlapCount"`
+	// The overlaps; dealerId keeps those with that dealer on either side, first (at most 1000) keeps that many. Default: all of them; on large data ask for a page.
+	Overlaps []TerritoryOverlap `json:"overlaps"`
 }
 
 type TerritoryCoverageFilter struct {
