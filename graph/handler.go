@@ -33,6 +33,7 @@ type options struct {
 	ws         *Websockets // the websocket transport (websocket.go)
 	limits     Limits      // limits.go
 	recheck    time.Duration
+	opMetrics  *OperationMetrics // opmetrics.go
 }
 
 // Option tunes NewHandler.
@@ -80,6 +81,9 @@ func NewHandler(st *store.Store, logger *slog.Logger, opts ...Option) http.Handl
 		srv.Use(extension.FixedComplexityLimit(o.limits.MaxComplexity))
 	}
 	srv.Use(requireViewer{})
+	if o.opMetrics != nil {
+		srv.Use(o.opMetrics)
+	}
 	srv.Use(feedLoaders{st: st, hub: o.feed, wait: o.loaderWait})
 	srv.SetErrorPresenter(errorPresenter(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
