@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"maps"
 	"strings"
 	"sync"
 	"testing"
@@ -460,6 +461,25 @@ func TestConflictQueries(t *testing.T) {
 		if r.Month == nil || !r.Month.Equal(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)) || r.RegionID != w.yambol.ID {
 			t.Fatalf("month/region row %+v", r)
 		}
+	}
+	// By dealer: each conflict counts once for each party dealer, and a
+	// conflict without dealers once under no dealer (0).
+	every := must(w.st.ListConflicts(w.ctx, store.ConflictFilter{}, store.Order{Field: store.ConflictBySeverity, Desc: true}, store.Page{First: ptr(store.MaxPageSize)}))(t)
+	wantByDealer := map[int64]int{}
+	for _, c := range every.Items {
+		if len(c.DealerIDs) == 0 {
+			wantByDealer[0]++
+		}
+		for _, d := range c.DealerIDs {
+			wantByDealer[d]++
+		}
+	}
+	gotByDealer := map[int64]int{}
+	for _, r := range must(w.st.ConflictStats(w.ctx, []string{store.StatsByDealer}, store.ConflictFilter{}))(t) {
+		gotByDealer[r.DealerID] += r.Count
+	}
+	if len(wantByDealer) < 2 || !maps.Equal(gotByDealer, wantByDealer) {
+		t.Errorf("by dealer %v, want %v", gotByDealer, wantByDealer)
 	}
 	_, err := w.st.ConflictStats(w.ctx, []string{"COLOUR"}, store.ConflictFilter{})
 	wantErr(t, err, channel.EInvalid, "groupBy")
