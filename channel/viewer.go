@@ -74,6 +74,10 @@ func (v Viewer) CanSetPolicy() bool { return !v.Anonymous() && v.Role == RoleDir
 // CanReadAudit: the audit log names every actor, so only the director.
 func (v Viewer) CanReadAudit() bool { return !v.Anonymous() && v.Role == RoleDirector }
 
+// CanImport: loading customers, deals or dealers from a file in bulk
+// (server/importcsv.go) is the director's.
+func (v Viewer) CanImport() bool { return !v.Anonymous() && v.Role == RoleDirector }
+
 // CanApproveDeals: approving registrations is the channel team's.
 func (v Viewer) CanApproveDeals() bool { return v.staff() }
 

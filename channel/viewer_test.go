@@ -19,16 +19,16 @@ var (
 )
 
 func TestViewerPermissions(t *testing.T) {
-	type perms struct{ write, users, policy, audit, approve, resolve, channel, all bool }
+	type perms struct{ write, users, policy, audit, approve, resolve, channel, all, imports bool }
 	cases := []struct {
 		name string
 		v    Viewer
 		want perms
 	}{
-		{"director", director, perms{true, true, true, true, true, true, true, true}},
-		{"manager", manager, perms{true, false, false, false, true, true, true, true}},
-		{"analyst", analyst, perms{false, false, false, false, false, false, false, true}},
-		{"dealer", dealer7, perms{true, false, false, false, false, false, false, false}},
+		{"director", director, perms{true, true, true, true, true, true, true, true, true}},
+		{"manager", manager, perms{true, false, false, false, true, true, true, true, false}},
+		{"analyst", analyst, perms{false, false, false, false, false, false, false, true, false}},
+		{"dealer", dealer7, perms{true, false, false, false, false, false, false, false, false}},
 		{"dealer without dealer", unbound, perms{}},
 		{"anonymous", nobody, perms{}},
 		{"unknown role", bogus, perms{}},
@@ -36,7 +36,7 @@ func TestViewerPermissions(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := perms{c.v.CanWrite(), c.v.CanManageUsers(), c.v.CanSetPolicy(), c.v.CanReadAudit(),
-				c.v.CanApproveDeals(), c.v.CanResolveConflicts(), c.v.CanManageChannel(), c.v.SeesAll()}
+				c.v.CanApproveDeals(), c.v.CanResolveConflicts(), c.v.CanManageChannel(), c.v.SeesAll(), c.v.CanImport()}
 			if got != c.want {
 				t.Fatalf("got %+v, want %+v", got, c.want)
 			}

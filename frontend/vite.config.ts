@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
-// `npm run dev` and `vite preview` forward /graphql, /auth (sign-in) and
-// /export to a running server.
+// `npm run dev` and `vite preview` forward /graphql, /auth (sign-in),
+// /export and /import to a running server.
 const api = process.env.CHANNELBOARD_URL ?? 'http://127.0.0.1:8080';
 
 // GraphiQL's stylesheet embeds its web fonts as data: URLs, which the server's
@@ -35,10 +35,10 @@ export default defineConfig({
   },
   // ws: the live board's subscription runs over a websocket on /graphql.
   server: {
-    proxy: { '/graphql': { target: api, ws: true }, '/auth': { target: api }, '/export': { target: api } },
+    proxy: { '/graphql': { target: api, ws: true }, '/auth': { target: api }, '/export': { target: api }, '/import': { target: api } },
   },
   preview: {
-    proxy: { '/graphql': { target: api, ws: true }, '/auth': { target: api }, '/export': { target: api } },
+    proxy: { '/graphql': { target: api, ws: true }, '/auth': { target: api }, '/export': { target: api }, '/import': { target: api } },
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -109,6 +109,58 @@ func TestImportValidatesEveryRowFirst(t *testing.T) {
 	}
 }
 
+// A dry run validates the whole file and reports every bad row, like a
+// real import, but writes nothing: no rows, no audit entries, no
+// conflicts, with or without SkipBad.
+func TestImportDryRun(t *testing.T) {
+	f := newAnalyticsFixture(t)
+	count := func() (deals, audit, conflicts int) {
+		t.Helper()
+		deals = must(f.st.ListDeals(f.ctx, store.DealFilter{}, store.Order{}, store.Page{}))(t).Total
+		audit = must(f.st.ListAudit(f.ctx, store.AuditFilter{}, store.Page{}))(t).Total
+		conflicts = must(f.st.ListConflicts(f.ctx, store.ConflictFilter{}, store.Order{}, store.Page{}))(t).Total
+		return
+	}
+	d0, a0, c0 := count()
+	header := strings.Join(store.CSVColumns[store.CSVDeals], ",")
+	file := header + "\n" +
+		fmt.Sprintf(",%d,DIRECT,,pumps,2,1500.50,,EUR,REGISTERED,,,2026-07-01T10:00:00Z,,,\n", f.c1.ID) +
+		fmt.Sprintf(",%d,DEALER,NOPE,pumps,1,10,,EUR,REGISTERED,,,,,,\n", f.c1.ID) +
+		",999999,DIRECT,,pumps,1,10,,EUR,REGISTERED,,,,,,\n"
+	want := []store.RowError{
+		{Line: 3, Reason: `dealer "NOPE" does not exist`},
+		{Line: 4, Reason: "customer 999999 does not exist"},
+	}
+	for _, skip := range []bool{false, true} {
+		var last, total int
+		res, err := f.st.Import(f.ctx, store.CSVDeals, strings.NewReader(file), store.ImportOptions{DryRun: true, SkipBad: skip},
+			func(done, tot int) { last, total = done, tot })
+		if err != nil {
+			t.Fatalf("dry run (skip %v): %v", skip, err)
+		}
+		if res.Rows != 3 || res.Imported != 0 || fmt.Sprint(res.Bad) != fmt.Sprint(want) {
+			t.Fatalf("dry run (skip %v): %+v, want 3 rows, none imported, bad %v", skip, res, want)
+		}
+		if total == 0 || last*3 != total {
+			t.Errorf("dry run (skip %v): last progress %d of %d, want the end of validation (a third)", skip, last, total)
+		}
+		if d, a, c := count(); d != d0 || a != a0 || c != c0 {
+			t.Fatalf("dry run (skip %v) wrote: deals %d→%d, audit %d→%d, conflicts %d→%d", skip, d0, d, a0, a, c0, c)
+		}
+	}
+	// A clean file in a dry run: every row ready, still nothing written.
+	res, err := f.st.Import(f.ctx, store.CSVDeals, strings.NewReader(header+"\n"+strings.SplitAfter(file, "\n")[1]), store.ImportOptions{DryRun: true}, nil)
+	if err != nil || res.Rows != 1 || len(res.Bad) != 0 || res.Imported != 0 {
+		t.Fatalf("clean dry run: %+v %v", res, err)
+	}
+	if d, _, _ := count(); d != d0 {
+		t.Fatalf("clean dry run wrote %d deals", d-d0)
+	}
+	// A file the dry run cannot read is refused as a real import would be.
+	_, err = f.st.Import(f.ctx, store.CSVDeals, strings.NewReader("id,customer_id\n1,2\n"), store.ImportOptions{DryRun: true}, nil)
+	wantErr(t, err, channel.EInvalid, "file")
+}
+
 // TestImportManyDeals imports 10,000 deals for 2,000 customers (100,000
 // with CHANNELBOARD_IMPORT_DEALS=100000, the issue's size: it asks for
 // under a minute) and logs how long it took; timing is not asserted, the

@@ -5,11 +5,12 @@ import { consoleMessages } from './console/messages';
 import { customerFormMessages } from './customers/messages';
 import { dealersMessages } from './dealers/messages';
 import { dealsMessages } from './deals/messages';
+import { importMessages } from './import-messages';
 import { paletteMessages } from './palette-messages';
 import { policyMessages } from './policy/messages';
 import { territoriesMessages } from './territories/messages';
 
-const all = [authMessages, paletteMessages, boardMessages, dealsMessages, dealersMessages, territoriesMessages, policyMessages, consoleMessages, customerFormMessages] as const;
+const all = [authMessages, paletteMessages, boardMessages, dealsMessages, dealersMessages, territoriesMessages, policyMessages, consoleMessages, customerFormMessages, importMessages] as const;
 
 export const screenCatalog = {
   en: {
@@ -22,6 +23,7 @@ export const screenCatalog = {
     ...policyMessages.en,
     ...consoleMessages.en,
     ...customerFormMessages.en,
+    ...importMessages.en,
   },
   ru: Object.assign({}, ...all.map((m) => m.ru)) as Record<string, string | { one: string; other: string }>,
 };

@@ -10,6 +10,7 @@ const mutations: Capability[] = [
   'customer.create',
   'customer.transfer',
   'policy.edit',
+  'data.import',
 ];
 
 describe('role → capability', () => {
@@ -17,8 +18,8 @@ describe('role → capability', () => {
     expect(capabilitiesOf('DIRECTOR')).toEqual([...capabilities]);
   });
 
-  it('gives the manager everything but policy editing', () => {
-    expect(capabilitiesOf('MANAGER')).toEqual(capabilities.filter((c) => c !== 'policy.edit'));
+  it('gives the manager everything but policy editing and imports', () => {
+    expect(capabilitiesOf('MANAGER')).toEqual(capabilities.filter((c) => c !== 'policy.edit' && c !== 'data.import'));
   });
 
   it('lets the analyst read every screen and change nothing', () => {
@@ -40,7 +41,7 @@ describe('role → capability', () => {
     // No coverage analytics, no console, no list of every dealer.
     for (const c of ['screen.territories', 'screen.console', 'dealers.all'] as const) expect(can('DEALER', c), c).toBe(false);
     // No staff decisions.
-    for (const c of ['conflict.resolve', 'conflict.acknowledge', 'deal.approve', 'deal.registerDirect', 'customer.transfer', 'policy.edit'] as const) {
+    for (const c of ['conflict.resolve', 'conflict.acknowledge', 'deal.approve', 'deal.registerDirect', 'customer.transfer', 'policy.edit', 'data.import'] as const) {
       expect(can('DEALER', c), c).toBe(false);
     }
   });
@@ -57,6 +58,7 @@ describe('role → capability', () => {
 
   it('only the director edits the policy, only staff decide', () => {
     expect(roles.filter((r) => can(r, 'policy.edit'))).toEqual(['DIRECTOR']);
+    expect(roles.filter((r) => can(r, 'data.import'))).toEqual(['DIRECTOR']);
     expect(roles.filter((r) => can(r, 'conflict.resolve'))).toEqual(['DIRECTOR', 'MANAGER']);
     expect(roles.filter((r) => can(r, 'deal.approve'))).toEqual(['DIRECTOR', 'MANAGER']);
     expect(roles.filter((r) => can(r, 'deal.register'))).toEqual(['DIRECTOR', 'MANAGER', 'DEALER']);

@@ -4,8 +4,8 @@
 // dealers and analysts); this map only keeps the app from offering what the
 // server would refuse. ../shared/SPEC.md "Who uses it" is the source:
 //
-//   director  everything
-//   manager   everything but users and policy
+//   director  everything, importing files too
+//   manager   everything but users, policy and imports
 //   dealer    its own dealer: board (its conflicts), customers, deals,
 //             registers deals and customers, its plan and bonus, the policy
 //             read-only; no coverage analytics, no decisions
@@ -39,7 +39,9 @@ export type Capability =
   | 'customer.create'
   | 'customer.transfer'
   // The year's commercial policy.
-  | 'policy.edit';
+  | 'policy.edit'
+  // Customers, deals and dealers loaded from a CSV file (POST /import/…).
+  | 'data.import';
 
 export const capabilities: readonly Capability[] = [
   'screen.board',
@@ -58,6 +60,7 @@ export const capabilities: readonly Capability[] = [
   'customer.create',
   'customer.transfer',
   'policy.edit',
+  'data.import',
 ];
 
 const readEverything: Capability[] = [
@@ -82,7 +85,7 @@ const staffChanges: Capability[] = [
 ];
 
 const byRole: Record<Role, ReadonlySet<Capability>> = {
-  DIRECTOR: new Set([...readEverything, ...staffChanges, 'policy.edit']),
+  DIRECTOR: new Set([...readEverything, ...staffChanges, 'policy.edit', 'data.import']),
   MANAGER: new Set([...readEverything, ...staffChanges]),
   ANALYST: new Set(readEverything),
   DEALER: new Set<Capability>([

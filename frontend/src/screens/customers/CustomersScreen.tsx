@@ -9,6 +9,7 @@ import { request, useQuery } from '../../graphql';
 import { formatDate, langForCountry } from '../../format';
 import { useI18n } from '../../i18n';
 import { Grid, type Column, type Sort } from '../../shared/Grid';
+import { ImportDialog } from '../../shared/ImportDialog';
 import { OwnerChip } from '../../shared/OwnerChip';
 import { initialPaging, pagingReducer, shouldLoadMore, type PagingState } from '../../shared/paging';
 import { SplitPane } from '../../shared/SplitPane';
@@ -44,6 +45,7 @@ export function CustomersScreen() {
   const { can, ownDealer } = useAccess();
   const byOwner = can('dealers.all');
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState('');
 
   const options = useQuery(CustomerFilterOptionsQuery, {});
@@ -359,6 +361,11 @@ export function CustomersScreen() {
             {notice}
           </span>
         )}
+        {can('data.import') && (
+          <button type="button" className="btn" onClick={() => setImporting(true)} data-testid="import-csv">
+            {t('import.action')}
+          </button>
+        )}
         {can('customer.create') && (
           <button type="button" className="btn primary" onClick={() => setCreating(true)} data-testid="new-customer">
             {t('customers.new')}
@@ -385,6 +392,18 @@ export function CustomersScreen() {
           ) : null
         }
       />
+      {importing && (
+        <ImportDialog
+          kind="customers"
+          onClose={() => setImporting(false)}
+          onImported={(r) => {
+            setNotice(t('import.notice', { n: r.imported }));
+            // Reload from the first page: the imported customers are in the list now.
+            dispatch({ type: 'reset', key });
+            fetchPage(key, null);
+          }}
+        />
+      )}
       {creating && (
         <CreateCustomerDialog
           regions={regions}

@@ -3,11 +3,13 @@
 // territories, plan vs actual by month).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLocation, useParams } from 'wouter';
+import { useAccess } from '../../auth/SessionProvider';
 import type { DealerFilter, DealerKind, DealerOrderField, DealerStatus, DealersQuery as DealersResult } from '../../gql/graphql';
 import { request } from '../../graphql';
 import { formatMoney } from '../../format';
 import { useI18n } from '../../i18n';
 import { Grid, type Column, type Sort } from '../../shared/Grid';
+import { ImportDialog } from '../../shared/ImportDialog';
 import { SplitPane } from '../../shared/SplitPane';
 import { EmptyState, ErrorState, useErrorText } from '../../shared/States';
 import { useDebounced } from '../../shared/useDebounced';
@@ -32,6 +34,9 @@ export function DealersScreen() {
   const [sort, setSort] = useState<Sort>({ field: 'NAME', direction: 'ASC' });
   const [selected, setSelected] = useState(-1);
   const searchBox = useRef<HTMLInputElement>(null);
+  const { can } = useAccess();
+  const [importing, setImporting] = useState(false);
+  const [notice, setNotice] = useState('');
 
   const filter = useMemo<DealerFilter>(() => {
     const f: DealerFilter = {};
@@ -46,7 +51,7 @@ export function DealersScreen() {
     const d = (await request(DealersQuery, { first: 100, after, filter: f, orderBy: o, year: currentYear })).dealers;
     return { nodes: d.edges.map((e) => e.node), totalCount: d.totalCount, hasNextPage: d.pageInfo.hasNextPage, endCursor: d.pageInfo.endCursor };
   }, []);
-  const { paging, onRangeEnd, retry } = usePaged<Row>(key, fetcher);
+  const { paging, onRangeEnd, retry, reload } = usePaged<Row>(key, fetcher);
 
   const open = useCallback((r: Row) => navigate(`/dealers/${encodeURIComponent(r.id)}`), [navigate]);
   const close = useCallback(() => navigate('/dealers'), [navigate]);
@@ -165,6 +170,17 @@ export function DealersScreen() {
             ))}
           </select>
         </label>
+        <span className="spacer" />
+        {notice && (
+          <span className="notice" data-testid="notice">
+            {notice}
+          </span>
+        )}
+        {can('data.import') && (
+          <button type="button" className="btn" onClick={() => setImporting(true)} data-testid="import-csv">
+            {t('import.action')}
+          </button>
+        )}
       </div>
       <SplitPane
         id="dealers"
@@ -173,6 +189,16 @@ export function DealersScreen() {
         initialRight={520}
         right={openId ? <DealerDetail key={openId} id={openId} year={currentYear} onClose={close} /> : null}
       />
+      {importing && (
+        <ImportDialog
+          kind="dealers"
+          onClose={() => setImporting(false)}
+          onImported={(r) => {
+            setNotice(t('import.notice', { n: r.imported }));
+            reload();
+          }}
+        />
+      )}
     </div>
   );
 }

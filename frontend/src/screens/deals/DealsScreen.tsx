@@ -9,6 +9,7 @@ import { request, useQuery } from '../../graphql';
 import { formatDate, formatMoney, langForCountry } from '../../format';
 import { useI18n } from '../../i18n';
 import { Grid, type Column, type Sort } from '../../shared/Grid';
+import { ImportDialog } from '../../shared/ImportDialog';
 import { OwnerChip } from '../../shared/OwnerChip';
 import { EmptyState, ErrorState, useErrorText } from '../../shared/States';
 import { pendingRowsFor, usePaged } from '../../shared/usePaged';
@@ -48,6 +49,7 @@ export function DealsScreen() {
   const [handled, setHandled] = useState<Map<string, 'approved' | 'rejected'>>(new Map());
   const [rejecting, setRejecting] = useState<DealRow | null>(null);
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -244,6 +246,11 @@ export function DealsScreen() {
           </>
         )}
         <span className="spacer" />
+        {can('data.import') && (
+          <button type="button" className="btn" onClick={() => setImporting(true)} data-testid="import-csv">
+            {t('import.action')}
+          </button>
+        )}
         {can('deal.register') && (
           <button type="button" className="btn primary" onClick={() => setRegistering(true)} data-testid="register-deal">
             {t('deals.register')}
@@ -279,6 +286,17 @@ export function DealsScreen() {
             markHandled(rejecting.id, 'rejected');
             setNotice({ text: t('deals.rejected', { customer: rejecting.customer.name }) });
             setRejecting(null);
+          }}
+        />
+      )}
+      {importing && (
+        <ImportDialog
+          kind="deals"
+          onClose={() => setImporting(false)}
+          onImported={(r) => {
+            setHandled(new Map());
+            setNotice({ text: t('import.notice', { n: r.imported }) });
+            reload();
           }}
         />
       )}
