@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+	"time"
 
 	"channelboard/channel"
 	"channelboard/graph"
@@ -44,31 +45,37 @@ func BenchmarkSharedQuestions(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	email := benchEmail(fmt.Sprintf("dealer%d", dealerID), 1)
-	u, err := st.UserByEmail(ctx, email)
-	if channel.ErrorCode(err) == channel.ENotFound {
-		u, err = st.CreateUser(ctx, store.UserCreate{Email: email, Role: channel.RoleDealer, DealerID: dealerID})
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	tok, err := st.CreateToken(ctx, store.TokenCreate{UserID: u.ID, Name: "channelboard bench (go test)"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() { _, _ = st.RevokeToken(ctx, fmt.Sprint(tok.Token.ID)) }()
+	tok := benchToken(b, st, benchEmail(fmt.Sprintf("dealer%d", dealerID), 1), channel.RoleDealer, dealerID)
+	director := benchToken(b, st, benchEmail("director", 1), channel.RoleDirector, 0)
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	h := server.New(server.Config{}, server.Deps{DB: db, GraphQL: graph.NewHandler(st, logger), Auth: server.NewAuth(st, logger), Logger: logger}).Handler()
 	fx := &fixture{dealers: []*vuser{{Role: channel.RoleDealer, DealerID: dealerID, customers: []int64{customerID}}}}
+	fx.directors = []*vuser{{Role: channel.RoleDirector}}
+	fx.year = time.Now().Year()
+	type run struct {
+		op     string
+		viewer *vuser
+		secret string
+	}
+	runs := []run{}
 	for _, q := range questions {
-		body, _ := json.Marshal(opByName(q).request(mrand.New(mrand.NewPCG(1, 1)), fx, fx.dealers[0]))
-		b.Run(q, func(b *testing.B) {
+		runs = append(runs, run{q, fx.dealers[0], tok})
+	}
+	// The director's board and the analysts' aggregates, the mix's
+	// heaviest reads.
+	for _, q := range []string{OpBoard, OpConflictStats, OpDealerPerformance, OpPipeline} {
+		runs = append(runs, run{q, fx.directors[0], director})
+	}
+	for _, r := range runs {
+		body, _ := json.Marshal(opByName(r.op).request(mrand.New(mrand.NewPCG(1, 1)), fx, r.viewer))
+		tok := r.secret
+		b.Run(r.op, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 				req.Header.Set("Content-Type", "application/json")
-				req.Header.Set("Authorization", "Bearer "+tok.Secret)
+				req.Header.Set("Authorization", "Bearer "+tok)
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, req)
 				if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
@@ -78,4 +85,24 @@ func BenchmarkSharedQuestions(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchToken makes (or finds) the user email and gives it a token for the
+// benchmark, revoked when it ends.
+func benchToken(b *testing.B, st *store.Store, email string, role channel.Role, dealerID int64) string {
+	b.Helper()
+	ctx := context.Background()
+	u, err := st.UserByEmail(ctx, email)
+	if channel.ErrorCode(err) == channel.ENotFound {
+		u, err = st.CreateUser(ctx, store.UserCreate{Email: email, Role: role, DealerID: dealerID})
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	tok, err := st.CreateToken(ctx, store.TokenCreate{UserID: u.ID, Name: "channelboard bench (go test)"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _, _ = st.RevokeToken(ctx, fmt.Sprint(tok.Token.ID)) })
+	return tok.Secret
 }

@@ -2,9 +2,14 @@ package server
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/pprof"
+	"regexp"
+	"strings"
 	"sync/atomic"
+	"time"
+	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/uptrace/bun"
@@ -67,4 +72,50 @@ func newSQLHistogram(reg prometheus.Registerer) *prometheus.HistogramVec {
 	}, []string{"handler"})
 	reg.MustRegister(h)
 	return h
+}
+
+// SlowQueryLog logs each SQL statement that takes longer than Threshold, at
+// warning level, with its duration and its text cut to 500 characters. bun
+// writes the arguments into the text, so string literals are replaced by
+// '…': a slow query's shape is what an operator needs, and names, tax ids
+// or token hashes do not belong in a log.
+type SlowQueryLog struct {
+	Threshold time.Duration
+	Logger    *slog.Logger
+}
+
+// BeforeQuery implements bun.QueryHook.
+func (SlowQueryLog) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+
+// AfterQuery implements bun.QueryHook.
+func (l SlowQueryLog) AfterQuery(ctx context.Context, e *bun.QueryEvent) {
+	if l.Threshold <= 0 {
+		return
+	}
+	d := time.Since(e.StartTime)
+	if d < l.Threshold {
+		return
+	}
+	attrs := []any{"op", "sql", "ms", float64(d.Microseconds()) / 1000, "query", RedactSQL(e.Query, 500)}
+	if e.Err != nil {
+		attrs = append(attrs, "err", e.Err)
+	}
+	l.Logger.WarnContext(ctx, "slow query", attrs...)
+}
+
+var sqlStringLiteral = regexp.MustCompile(`(?s)(?:E|e)?'(?:[^']|'')*'`)
+
+// RedactSQL replaces the string literals of query with '…', folds its
+// whitespace, and cuts it to at most limit bytes.
+func RedactSQL(query string, limit int) string {
+	q := sqlStringLiteral.ReplaceAllString(query, "'…'")
+	q = strings.Join(strings.Fields(q), " ")
+	if len(q) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(q[cut]) {
+			cut--
+		}
+		q = q[:cut] + "…"
+	}
+	return q
 }

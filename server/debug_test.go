@@ -1,12 +1,17 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/uptrace/bun"
 
 	"channelboard/channel"
 	"channelboard/graph"
@@ -85,5 +90,29 @@ func TestProfilesAndSQLPerRequest(t *testing.T) {
 	// counts, never zero.
 	if count == "" || count == "0" || count == "1" {
 		t.Errorf("SQL statements of the request = %q, want at least 2:\n%s", count, metrics)
+	}
+}
+
+// A slow statement is logged with its shape, never its string values; a
+// fast one is not logged.
+func TestSlowQueryLogRedacts(t *testing.T) {
+	var buf bytes.Buffer
+	l := SlowQueryLog{Threshold: 10 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(&buf, nil))}
+	q := "SELECT * FROM customers\n\tWHERE tax_id = '7701234567' AND name = E'O''Brien ÆØ' AND id = 42"
+	l.AfterQuery(context.Background(), &bun.QueryEvent{Query: q, StartTime: time.Now().Add(-20 * time.Millisecond)})
+	out := buf.String()
+	if !strings.Contains(out, "slow query") || !strings.Contains(out, "id = 42") {
+		t.Fatalf("slow statement not logged with its shape: %s", out)
+	}
+	if strings.Contains(out, "7701234567") || strings.Contains(out, "Brien") {
+		t.Errorf("the log holds a string value: %s", out)
+	}
+	buf.Reset()
+	l.AfterQuery(context.Background(), &bun.QueryEvent{Query: q, StartTime: time.Now()})
+	if buf.Len() != 0 {
+		t.Errorf("a fast statement was logged: %s", buf.String())
+	}
+	if got := RedactSQL(strings.Repeat("é", 400), 101); len(got) > 101+len("…") || !utf8.ValidString(got) {
+		t.Errorf("RedactSQL cut = %d bytes, valid UTF-8 %v", len(got), utf8.ValidString(got))
 	}
 }

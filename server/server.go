@@ -30,6 +30,11 @@ type Config struct {
 	// pages may send state-changing requests (POST) here; the server's own
 	// origin always may. The websocket has its own list (graph.NewWebsockets).
 	TrustedOrigins []string
+	// MaxInFlight bounds the API requests served at once (default
+	// DefaultMaxInFlight); QueueWait is how long one beyond it waits for a
+	// turn before it is answered 503 OVERLOADED (default DefaultQueueWait).
+	MaxInFlight int
+	QueueWait   time.Duration
 }
 
 // Deps are the parts the server routes to.
@@ -48,7 +53,12 @@ type Deps struct {
 	RateLimit *RateLimiter
 	// Export serves /export/*.csv; nil serves none.
 	Export http.Handler
+	// Import serves POST /import/{kind} (ImportHandler); nil serves none.
+	Import http.Handler
 	Logger *slog.Logger
+	// Collectors are more metrics for /metrics (the GraphQL operations'
+	// latency, graph.OperationMetrics).
+	Collectors []prometheus.Collector
 }
 
 // Server is a configured HTTP server; Start it, then Shutdown it.
@@ -59,6 +69,7 @@ type Server struct {
 	listener net.Listener
 	registry *prometheus.Registry
 	metrics  *httpMetrics
+	admit    *admission
 }
 
 // New builds the server and its routes. It does not listen yet.
@@ -74,7 +85,9 @@ func New(cfg Config, deps Deps) *Server {
 	if deps.DB != nil {
 		s.registry.MustRegister(collectors.NewDBStatsCollector(deps.DB.DB, "channelboard"))
 	}
+	s.registry.MustRegister(deps.Collectors...)
 	s.metrics = newHTTPMetrics(s.registry)
+	s.admit = newAdmission(s.registry, cfg.MaxInFlight, cfg.QueueWait)
 
 	s.http = &http.Server{
 		Handler: s.routes(),
@@ -101,12 +114,16 @@ func (s *Server) routes() http.Handler {
 		}
 		return h
 	}
-	mux.Handle("/graphql", s.instrument("graphql", apiHeaders(limited(s.limitBody(s.deps.GraphQL)))))
+	mux.Handle("/graphql", s.instrument("graphql", apiHeaders(limited(s.admit.Middleware(s.limitBody(s.deps.GraphQL))))))
 	if s.deps.Auth != nil {
 		mux.Handle("/auth/", s.instrument("auth", apiHeaders(limited(s.limitBody(s.deps.Auth.Handler())))))
 	}
 	if s.deps.Export != nil {
 		mux.Handle("GET /export/{file}", s.instrument("export", apiHeaders(limited(s.deps.Export))))
+	}
+	if s.deps.Import != nil {
+		// Its own body cap (MaxImportBytes): a file is no GraphQL request.
+		mux.Handle("POST /import/{kind}", s.instrument("import", apiHeaders(limited(s.deps.Import))))
 	}
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /readyz", s.handleReady)

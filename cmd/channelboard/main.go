@@ -11,13 +11,18 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v3"
 
 	"channelboard/channel"
+	"channelboard/server"
 	"channelboard/store"
 	"channelboard/store/seed"
 )
+
+// defaultSlowQuery: statements slower than this are logged by serve.
+const defaultSlowQuery = 500 * time.Millisecond
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
@@ -140,12 +145,33 @@ func serveCommand() *cli.Command {
 				Usage:   "an origin (https://board.example.com) allowed to open the live-feed websocket besides the server's own host; repeatable",
 				Sources: cli.EnvVars("CHANNELBOARD_ALLOWED_ORIGINS"),
 			},
+			&cli.IntFlag{
+				Name:    "max-in-flight",
+				Usage:   "API requests served at once; more wait up to --queue-wait, then get 503 OVERLOADED",
+				Value:   server.DefaultMaxInFlight,
+				Sources: cli.EnvVars("CHANNELBOARD_MAX_IN_FLIGHT"),
+			},
+			&cli.DurationFlag{
+				Name:    "queue-wait",
+				Usage:   "how long an API request beyond --max-in-flight waits for a turn",
+				Value:   server.DefaultQueueWait,
+				Sources: cli.EnvVars("CHANNELBOARD_QUEUE_WAIT"),
+			},
+			&cli.DurationFlag{
+				Name:    "slow-query",
+				Usage:   "log each SQL statement slower than this (0: none)",
+				Value:   defaultSlowQuery,
+				Sources: cli.EnvVars("CHANNELBOARD_SLOW_QUERY"),
+			},
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			cfg := configFrom(cmd)
 			cfg.Addr = cmd.String("addr")
 			cfg.Demo = cmd.Bool("demo")
 			cfg.AllowedOrigins = cmd.StringSlice("allowed-origin")
+			cfg.MaxInFlight = int(cmd.Int("max-in-flight"))
+			cfg.QueueWait = cmd.Duration("queue-wait")
+			cfg.SlowQuery = cmd.Duration("slow-query")
 			m := NewMain(cfg)
 			if err := m.Run(ctx); err != nil {
 				_ = m.Close()

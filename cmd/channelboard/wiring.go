@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/uptrace/bun"
 
 	"channelboard/frontend"
@@ -31,7 +32,12 @@ type Config struct {
 	// AllowedOrigins may open the websocket besides the server's own host.
 	AllowedOrigins []string
 	SkipMigrate    bool
-	Logger         *slog.Logger
+	// MaxInFlight and QueueWait bound the API requests served at once
+	// (server.Config); SlowQuery logs statements slower than it (0: none).
+	MaxInFlight int
+	QueueWait   time.Duration
+	SlowQuery   time.Duration
+	Logger      *slog.Logger
 }
 
 // Main is the running program. main() and end-to-end tests use it alike:
@@ -90,6 +96,9 @@ func (m *Main) OpenDatabase(ctx context.Context) error {
 	}
 	// Statements per request, for /metrics.
 	db.AddQueryHook(server.SQLCounter{})
+	if m.cfg.SlowQuery > 0 {
+		db.AddQueryHook(server.SlowQueryLog{Threshold: m.cfg.SlowQuery, Logger: m.cfg.Logger})
+	}
 	m.db = db
 	if m.cfg.SkipMigrate {
 		return nil
@@ -136,7 +145,7 @@ func (m *Main) SeedScale(ctx context.Context, n int, progress io.Writer) error {
 		return fmt.Errorf("evaluate scale data: %w", err)
 	}
 	fmt.Fprintf(progress, "conflict rules evaluated in %s\n", time.Since(start).Round(time.Millisecond))
-	return nil
+	return seed.Vacuum(ctx, m.db, progress)
 }
 
 // Run opens the database, loads the demo when asked and the database is
@@ -169,11 +178,12 @@ func (m *Main) Run(ctx context.Context) error {
 	// short poll and by NOTIFY after commits (from any replica).
 	m.hub = store.NewHub(st, store.HubConfig{Logger: m.cfg.Logger})
 	m.ws = graph.NewWebsockets(m.cfg.AllowedOrigins)
+	ops := graph.NewOperationMetrics()
 	auth := server.NewAuth(st, m.cfg.Logger)
 	m.ws.Authenticate(auth.WebsocketInit)
-	m.server = server.New(server.Config{Addr: m.cfg.Addr, Version: version, TrustedOrigins: m.cfg.AllowedOrigins}, server.Deps{
+	m.server = server.New(server.Config{Addr: m.cfg.Addr, Version: version, TrustedOrigins: m.cfg.AllowedOrigins, MaxInFlight: m.cfg.MaxInFlight, QueueWait: m.cfg.QueueWait}, server.Deps{
 		DB:      m.db,
-		GraphQL: graph.NewHandler(st, m.cfg.Logger, graph.WithFeed(m.hub), graph.WithWebsockets(m.ws)),
+		GraphQL: graph.NewHandler(st, m.cfg.Logger, graph.WithFeed(m.hub), graph.WithWebsockets(m.ws), graph.WithOperationMetrics(ops)),
 		App:     server.AppHandler(frontend.Files()),
 		Ready: func(ctx context.Context) error {
 			if err := m.db.PingContext(ctx); err != nil {
@@ -188,10 +198,12 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 			return nil
 		},
-		Auth:      auth,
-		Export:    server.ExportHandler(st, m.cfg.Logger),
-		RateLimit: server.NewRateLimiter(50, 200),
-		Logger:    m.cfg.Logger,
+		Auth:       auth,
+		Export:     server.ExportHandler(st, m.cfg.Logger),
+		Import:     server.ImportHandler(st, m.cfg.Logger),
+		RateLimit:  server.NewRateLimiter(50, 200),
+		Collectors: []prometheus.Collector{ops},
+		Logger:     m.cfg.Logger,
 	})
 	// Registrations whose protection lapses change what the rules see; one
 	// replica at a time does the work (advisory lock).
