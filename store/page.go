@@ -32,6 +32,10 @@ type Page struct {
 	// filter columns (an index-only scan when an index covers them), and
 	// then reads those rows whole.
 	idsFirst bool
+	// ids, when set with idsFirst, names the page's ids itself: an SQL
+	// array expression of at most limit ids after the cursor (nil: from the
+	// start) in the list's order, with its arguments.
+	ids func(after *cursor, desc bool, limit int) (string, []any)
 }
 
 func (p Page) size() (int, error) {
@@ -159,7 +163,11 @@ func listQuery[R any](ctx context.Context, p Page, o sortSpec, idCol string, dst
 	}
 	order := fmt.Sprintf("%s %s, %s %s", o.expr, dir, idCol, dir)
 	q = q.OrderExpr(order).Limit(int64(n + 1))
-	if p.idsFirst {
+	switch {
+	case p.idsFirst && p.ids != nil:
+		expr, args := p.ids(after, o.desc, n+1)
+		q = newQuery().Where(idCol+" = ANY ("+expr+")", args...).OrderExpr(order)
+	case p.idsFirst:
 		q = newQuery().Where(idCol+" IN (?)", q.ColumnExpr(idCol)).OrderExpr(order)
 	}
 	if err := q.Scan(ctx); err != nil {
