@@ -5,12 +5,13 @@ import { consoleMessages } from './console/messages';
 import { customerFormMessages } from './customers/messages';
 import { dealersMessages } from './dealers/messages';
 import { dealsMessages } from './deals/messages';
+import { exportMessages } from './export-messages';
 import { importMessages } from './import-messages';
 import { paletteMessages } from './palette-messages';
 import { policyMessages } from './policy/messages';
 import { territoriesMessages } from './territories/messages';
 
-const all = [authMessages, paletteMessages, boardMessages, dealsMessages, dealersMessages, territoriesMessages, policyMessages, consoleMessages, customerFormMessages, importMessages] as const;
+const all = [authMessages, paletteMessages, boardMessages, dealsMessages, dealersMessages, territoriesMessages, policyMessages, consoleMessages, customerFormMessages, importMessages, exportMessages] as const;
 
 export const screenCatalog = {
   en: {
@@ -24,6 +25,7 @@ export const screenCatalog = {
     ...consoleMessages.en,
     ...customerFormMessages.en,
     ...importMessages.en,
+    ...exportMessages.en,
   },
   ru: Object.assign({}, ...all.map((m) => m.ru)) as Record<string, string | { one: string; other: string }>,
 };

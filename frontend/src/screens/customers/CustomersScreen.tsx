@@ -9,6 +9,7 @@ import { request, useQuery } from '../../graphql';
 import { formatDate, langForCountry } from '../../format';
 import { useI18n } from '../../i18n';
 import { Grid, type Column, type Sort } from '../../shared/Grid';
+import { ExportLink } from '../../shared/ExportLink';
 import { ImportDialog } from '../../shared/ImportDialog';
 import { OwnerChip } from '../../shared/OwnerChip';
 import { initialPaging, pagingReducer, shouldLoadMore, type PagingState } from '../../shared/paging';
@@ -361,6 +362,7 @@ export function CustomersScreen() {
             {notice}
           </span>
         )}
+        <ExportLink kind="customers" filter={filter} />
         {can('data.import') && (
           <button type="button" className="btn" onClick={() => setImporting(true)} data-testid="import-csv">
             {t('import.action')}

@@ -9,6 +9,7 @@ import { request } from '../../graphql';
 import { formatMoney } from '../../format';
 import { useI18n } from '../../i18n';
 import { Grid, type Column, type Sort } from '../../shared/Grid';
+import { ExportLink } from '../../shared/ExportLink';
 import { ImportDialog } from '../../shared/ImportDialog';
 import { SplitPane } from '../../shared/SplitPane';
 import { EmptyState, ErrorState, useErrorText } from '../../shared/States';
@@ -176,6 +177,7 @@ export function DealersScreen() {
             {notice}
           </span>
         )}
+        <ExportLink kind="dealers" filter={filter} />
         {can('data.import') && (
           <button type="button" className="btn" onClick={() => setImporting(true)} data-testid="import-csv">
             {t('import.action')}

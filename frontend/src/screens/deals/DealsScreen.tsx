@@ -9,6 +9,7 @@ import { request, useQuery } from '../../graphql';
 import { formatDate, formatMoney, langForCountry } from '../../format';
 import { useI18n } from '../../i18n';
 import { Grid, type Column, type Sort } from '../../shared/Grid';
+import { ExportLink } from '../../shared/ExportLink';
 import { ImportDialog } from '../../shared/ImportDialog';
 import { OwnerChip } from '../../shared/OwnerChip';
 import { EmptyState, ErrorState, useErrorText } from '../../shared/States';
@@ -246,6 +247,7 @@ export function DealsScreen() {
           </>
         )}
         <span className="spacer" />
+        <ExportLink kind="deals" filter={filter} />
         {can('data.import') && (
           <button type="button" className="btn" onClick={() => setImporting(true)} data-testid="import-csv">
             {t('import.action')}
