@@ -211,3 +211,29 @@ func TestImportManyDeals(t *testing.T) {
 		t.Errorf("the distributor has %d deals, want 100,003", n)
 	}
 }
+
+// The customers file of a search holds exactly the customers the list
+// finds for it: by name, by normalised name (legal form and punctuation
+// aside) and by tax id.
+func TestExportSearchMatchesTheList(t *testing.T) {
+	f := newAnalyticsFixture(t)
+	must(f.st.CreateCustomer(f.ctx, store.CustomerCreate{Name: `ООО "Агро-Инвест"`, TaxID: ptr("BG204556677"), RegionID: f.yambol.ID, Segment: channel.Agriculture}))(t)
+	must(f.st.CreateCustomer(f.ctx, store.CustomerCreate{Name: "Агро Инвест ЕООД", RegionID: f.yambol.ID, Segment: channel.Agriculture}))(t)
+	must(f.st.CreateCustomer(f.ctx, store.CustomerCreate{Name: "Инвест Строй", RegionID: f.ro.ID, Segment: channel.Industrial}))(t)
+	for _, search := range []string{"агро-инвест", "Агро Инвест", "BG 204556677", "строй"} {
+		list := must(f.st.ListCustomers(f.ctx, store.CustomerFilter{Search: ptr(search)}, store.Order{}, store.Page{First: ptr(store.MaxPageSize)}))(t)
+		var b bytes.Buffer
+		if err := f.st.ExportCSV(f.ctx, store.CSVCustomers, store.ExportFilter{Customers: store.CustomerFilter{Search: ptr(search)}}, &b); err != nil {
+			t.Fatal(err)
+		}
+		file := b.String()
+		if rows := strings.Count(file, "\n") - 1; rows != len(list.Items) || len(list.Items) == 0 {
+			t.Errorf("search %q: %d rows in the file, %d in the list (want equal, not 0)", search, rows, len(list.Items))
+		}
+		for _, c := range list.Items {
+			if !strings.Contains(file, "\n"+strconv.FormatInt(c.ID, 10)+",") {
+				t.Errorf("search %q: the file lacks customer %d %q", search, c.ID, c.Name)
+			}
+		}
+	}
+}

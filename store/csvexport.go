@@ -145,7 +145,7 @@ func (s *Store) exportCustomers(ctx context.Context, f CustomerFilter, after int
 			q = q.Where("c.key_account = ?", *f.KeyAccount)
 		}
 		if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-			q = q.Where("(c.name ILIKE ? OR c.tax_id_norm = ?)", likePattern(*f.Search), channel.NormalizeTaxID(*f.Search))
+			q = customerSearch(q, *f.Search)
 		}
 		return q.Scan(ctx, &rows)
 	}); err != nil {

@@ -556,12 +556,7 @@ func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p 
 			if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
 				// By name, normalised name or tax id, each through its index
 				// (customers_matching, migration 0009, says why a function).
-				search := strings.TrimSpace(*f.Search)
-				normPattern := ""
-				if norm := channel.NormalizeName(search); norm != "" {
-					normPattern = likePattern(norm)
-				}
-				q = q.Where("c.id IN (SELECT customers_matching(?, ?, ?))", likePattern(search), normPattern, channel.NormalizeTaxID(search))
+				q = customerSearch(q, *f.Search)
 			}
 			return q
 		}
@@ -662,4 +657,17 @@ func (s *Store) DealCountsByCustomers(ctx context.Context, customers []int64) (m
 		}
 		return out, nil
 	})
+}
+
+// customerSearch narrows q (over customers AS c) to the customers whose
+// name, normalised name or tax id matches search, each through its index
+// (customers_matching, migration 0009, says why a function). The list and
+// the CSV export search alike.
+func customerSearch(q *bun.SelectQuery, search string) *bun.SelectQuery {
+	search = strings.TrimSpace(search)
+	normPattern := ""
+	if norm := channel.NormalizeName(search); norm != "" {
+		normPattern = likePattern(norm)
+	}
+	return q.Where("c.id IN (SELECT customers_matching(?, ?, ?))", likePattern(search), normPattern, channel.NormalizeTaxID(search))
 }
