@@ -97,6 +97,9 @@ func BenchmarkScaleTimings(b *testing.B) {
 		{"customers(owner DEALER, country, by name)", fmt.Sprintf(`{ customers(first: 50, filter: {ownerKind: DEALER, regionId: %q}, orderBy: {field: NAME}) { totalCount edges { node { id name owner { kind dealer { name } } region { name } dealCount } } pageInfo { endCursor } } }`, country)},
 		{"customers(segment, newest first)", `{ customers(first: 50, filter: {segment: RETAIL}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount edges { node { id name owner { kind } } } pageInfo { endCursor } } }`},
 		{"customers(search)", `{ customers(first: 50, filter: {search: "agro"}) { totalCount edges { node { id name } } } }`},
+		{"conflictStats(kind, status)", `{ conflictStats(groupBy: [KIND, STATUS]) { kind status count closedCount meanTimeToResolveSeconds atStake { minor currency } } }`},
+		{"conflictStats(dealer)", `{ conflictStats(groupBy: [DEALER]) { dealer { name } count atStake { minor currency } } }`},
+		{"conflictStats(region, month)", `{ conflictStats(groupBy: [REGION, MONTH]) { region { name } month count meanTimeToResolveSeconds } }`},
 	}
 	var report strings.Builder
 	fmt.Fprintf(&report, "\n%-46s %8s %8s\n", "query", "p50 ms", "max ms")

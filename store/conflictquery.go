@@ -189,8 +189,8 @@ func (f ConflictFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 		q = q.Where("cf.dealer_ids @> ARRAY[?]::bigint[]", *f.DealerID)
 	}
 	if f.RegionID != nil {
-		q = q.Where(`cf.customer_id IN (SELECT id FROM customers WHERE region_id IN
-			(SELECT id FROM regions WHERE path <@ (SELECT path FROM regions WHERE id = ?)))`, *f.RegionID)
+		// The conflict keeps its customer's region (migration 0014).
+		q = q.Where(regionUnder("cf.region_id"), *f.RegionID)
 	}
 	if f.DetectedAfter != nil {
 		q = q.Where("cf.detected_at >= ?", *f.DetectedAfter)
@@ -539,7 +539,7 @@ var statsDims = map[string]string{
 	StatsByKind:     "cf.kind",
 	StatsByStatus:   "cf.status",
 	StatsBySeverity: "cf.severity",
-	StatsByRegion:   "c.region_id",
+	StatsByRegion:   "cf.region_id",
 	StatsByDealer:   "pd.dealer_id",
 	StatsByMonth:    "date_trunc('month', cf.detected_at AT TIME ZONE 'UTC')",
 }
@@ -579,9 +579,6 @@ func (s *Store) ConflictStats(ctx context.Context, groupBy []string, f ConflictF
 			}
 		}
 		q := narrow(ctx, db.NewSelect().TableExpr("conflicts AS cf"), conflictOfDealer)
-		if slices.Contains(dims, StatsByRegion) {
-			q = q.Join("JOIN customers AS c ON c.id = cf.customer_id")
-		}
 		if slices.Contains(dims, StatsByDealer) {
 			// A dealer user groups by its own dealer only: the other
 			// parties of its conflicts are not its to count.

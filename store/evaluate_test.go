@@ -393,3 +393,32 @@ func TestFirstToRegisterKeepsProtection(t *testing.T) {
 		t.Fatalf("want one DUPLICATE_REGISTRATION between %d and %d, got %+v", p1.ID, p2.ID, k)
 	}
 }
+
+// A conflict keeps its customer's region (0014): conflictStats groups and
+// filters by it, and a customer that moves takes its conflicts along.
+func TestConflictRegionFollowsTheCustomer(t *testing.T) {
+	f := engineFixture(t)
+	c := f.customer(t, "Straldzha Grain", channel.OwnerUnassigned, 0)
+	f.deal(t, c.ID, f.other.ID, f.valves.ID, 2, 30_000) // out of territory
+	regions := func() map[int64]int {
+		out := map[int64]int{}
+		for _, r := range must(f.st.ConflictStats(f.ctx, []string{store.StatsByRegion}, store.ConflictFilter{CustomerID: &c.ID}))(t) {
+			out[r.RegionID] += r.Count
+		}
+		return out
+	}
+	before := regions()
+	if len(before) != 1 || before[f.yambol.ID] == 0 {
+		t.Fatalf("by region %v, want all in Yambol (%d)", before, f.yambol.ID)
+	}
+	must(f.st.UpdateCustomer(f.ctx, c.ID, store.CustomerUpdate{RegionID: &f.ro.ID}))(t)
+	after := regions()
+	if after[f.ro.ID] != before[f.yambol.ID] || after[f.yambol.ID] != 0 {
+		t.Errorf("after the move to Romania: by region %v, want %d in %d", after, before[f.yambol.ID], f.ro.ID)
+	}
+	inRO := must(f.st.ListConflicts(f.ctx, store.ConflictFilter{RegionID: &f.ro.ID, CustomerID: &c.ID}, store.Order{}, store.Page{}))(t)
+	inBG := must(f.st.ListConflicts(f.ctx, store.ConflictFilter{RegionID: &f.bg.ID, CustomerID: &c.ID}, store.Order{}, store.Page{}))(t)
+	if inRO.Total != after[f.ro.ID] || inBG.Total != 0 {
+		t.Errorf("region filter: %d in Romania, %d in Bulgaria; want %d and 0", inRO.Total, inBG.Total, after[f.ro.ID])
+	}
+}
