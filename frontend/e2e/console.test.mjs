@@ -46,6 +46,8 @@ test('console: a saved query runs and shows the data, console clean', async () =
     'Dealers by open conflicts',
     'Direct share by region',
     'Money at stake by conflict kind',
+    'Plan attainment and bonuses this year',
+    'Territory gaps and exclusive overlaps',
   ]);
   await picker.selectOption('dealers-open-conflicts');
   const query = page.locator('.graphiql-query-editor .CodeMirror');
@@ -73,6 +75,14 @@ test('console: a saved query runs and shows the data, console clean', async () =
   await page.keyboard.press('Control+Enter');
   await page.waitForFunction(() => /"atStake"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, { timeout: 15000 });
   await screenshot(page, 'console');
+
+  // Territory coverage answers with its count and the first page of overlaps.
+  await picker.selectOption('territory-coverage');
+  await page.waitForFunction(() => /overlapCount/.test(document.querySelector('.graphiql-query-editor .CodeMirror')?.textContent ?? ''));
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => /"overlapCount": \d+/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, { timeout: 15000 });
+  assert.doesNotMatch(await result.textContent(), /"errors"/);
 
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
   assert.deepEqual(s.errors, [], 'no errors in the browser console');

@@ -59,4 +59,70 @@ query MoneyAtStakeByKind {
 }
 `,
   },
+  {
+    id: 'plan-attainment',
+    label: 'console.example.plan',
+    query: `# Each dealer's plan for 2026: actual, attainment, bonus, deviation
+query PlanAttainment {
+  dealerPerformance(year: 2026, first: 20) {
+    totalCount
+    edges {
+      node {
+        dealer {
+          name
+        }
+        planned {
+          decimal
+          currency
+        }
+        actual {
+          decimal
+        }
+        attainmentPct
+        projectedBonus {
+          decimal
+        }
+        planDeviation
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    id: 'territory-coverage',
+    label: 'console.example.coverage',
+    query: `# Regions no dealer covers, and the first exclusive overlaps
+query TerritoryCoverage {
+  territoryCoverage {
+    uncovered {
+      region {
+        name
+      }
+      customers
+    }
+    overlapCount
+    overlaps(first: 20) {
+      a {
+        dealer {
+          name
+        }
+        region {
+          name
+        }
+      }
+      b {
+        dealer {
+          name
+        }
+        region {
+          name
+        }
+      }
+      bothExclusive
+    }
+  }
+}
+`,
+  },
 ];
