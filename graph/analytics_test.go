@@ -159,7 +159,7 @@ func TestTerritoryOverlapsPage(t *testing.T) {
 	}
 	w.ok(`query($sub: ID!) { territoryCoverage {
 		overlapCount
-		all: overlaps { a { dealer { id } } b { dealer { id } } bothExclusive }
+		all: overlaps(first: 100) { a { dealer { id } } b { dealer { id } } bothExclusive }
 		one: overlaps(first: 1) { bothExclusive }
 		ofSub: overlaps(dealerId: $sub) { a { dealer { id } } b { dealer { id } } }
 	} }`, map[string]any{"sub": w.subID}, &out)

@@ -444,6 +444,15 @@ func setComplexity(c *ComplexityRoot) {
 		return pageComplexity(child, first)
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
+	// Without first, overlaps returns them all: priced as the most a page
+	// may ask for.
+	c.TerritoryCoverage.Overlaps = func(child int, first *int, _ *string) int {
+		n := maxOverlaps
+		if first != nil {
+			n = min(max(*first, 0), maxOverlaps)
+		}
+		return 1 + n*child
+	}
 }
 
 // Transports. Only these three carry requests: a JSON POST, a GET for
