@@ -70,6 +70,7 @@ func (r *Resolver) subscribeConflictEvents(ctx context.Context, after *string, f
 		After:   from,
 		Filter:  f,
 		Visible: func(c store.Conflict) bool { return canSee(viewer, c) },
+		Dealer:  feedScope(viewer),
 		OnEnd: func(err error) {
 			if end != nil && err != nil && end.get() == nil {
 				end.set(present(ctx, err))
@@ -80,8 +81,24 @@ func (r *Resolver) subscribeConflictEvents(ctx context.Context, after *string, f
 		cancel()
 		return nil, err
 	}
-	go r.recheckViewer(subCtx, cancel, end)
+	r.recheckViewer(subCtx, cancel, end)
 	return sub.C, nil
+}
+
+// feedScope narrows the hub's fan-out for a viewer canSee limits to one
+// dealer's conflicts (nil: the viewer may see any). It only spares the hub
+// asking every subscriber about every event; canSee still decides. A
+// viewer who sees neither all nor a dealer's gets dealer 0, which is no
+// conflict's party.
+func feedScope(viewer channel.Viewer) *int64 {
+	if viewer.SeesAll() {
+		return nil
+	}
+	d := viewer.DealerID
+	if viewer.Role != channel.RoleDealer {
+		d = 0
+	}
+	return &d
 }
 
 // subscriptionEnd carries why a subscription ended from the hub's side to
@@ -205,6 +222,12 @@ func (e feedLoaders) InterceptResponse(ctx context.Context, next graphql.Respons
 	if graphql.HasOperationContext(ctx) && graphql.GetOperationContext(ctx).Operation != nil {
 		op = graphql.GetOperationContext(ctx).Operation.Operation
 	}
+	if op != ast.Subscription && ctx.Value(upgradedKey{}) != nil {
+		// A query or mutation sent over a websocket: the connection's
+		// loaders would serve every operation on it, for hours, from one
+		// cache (wsTransport empties them), so each gets its own.
+		ctx = context.WithValue(ctx, loadersKey{}, newLoaders(e.st, e.wait))
+	}
 	switch {
 	case op == ast.Mutation && e.hub != nil:
 		// The mutation's transactions have committed when its response is
@@ -218,6 +241,37 @@ func (e feedLoaders) InterceptResponse(ctx context.Context, next graphql.Respons
 	case op != ast.Subscription:
 		return next(ctx)
 	}
+	// Each call waits for the subscription's next event, which may be
+	// hours away: the loaders are made when the event's first field
+	// resolves (InterceptField), so an idle subscription holds none.
+	l := &loaders{}
+	lazy := &lazyLoaders{fill: func() { *l = *e.eventLoaders() }}
+	ctx = context.WithValue(ctx, lazyLoadersKey{}, lazy)
+	return next(context.WithValue(ctx, loadersKey{}, l))
+}
+
+// lazyLoaders fills a subscription event's loaders once, before the first
+// of its fields resolves; the event's fields resolve concurrently.
+type lazyLoaders struct {
+	once sync.Once
+	fill func()
+}
+
+type lazyLoadersKey struct{}
+
+var _ graphql.FieldInterceptor = feedLoaders{}
+
+// InterceptField makes a subscription event's loaders before any of its
+// fields reads them.
+func (e feedLoaders) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	if lazy, ok := ctx.Value(lazyLoadersKey{}).(*lazyLoaders); ok {
+		lazy.once.Do(lazy.fill)
+	}
+	return next(ctx)
+}
+
+// eventLoaders are one subscription event's loaders.
+func (e feedLoaders) eventLoaders() *loaders {
 	l := newLoaders(e.st, e.wait)
 	if e.hub != nil {
 		l.conflict = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]store.Conflict, error) {
@@ -241,7 +295,7 @@ func (e feedLoaders) InterceptResponse(ctx context.Context, next graphql.Respons
 			return found, nil
 		}, dataloadgen.WithWait(0)) // mostly cache hits: waiting would only delay the event
 	}
-	return next(context.WithValue(ctx, loadersKey{}, l))
+	return l
 }
 
 // defaultRecheck is how often a live subscription checks its viewer's
@@ -250,33 +304,48 @@ const defaultRecheck = 30 * time.Second
 
 // recheckViewer ends a subscription whose session ended or whose token was
 // revoked or expired since it began: the stream says UNAUTHENTICATED and
-// stops. It returns when the subscription ends.
+// stops. It checks on a timer rather than in a goroutine of its own, so
+// an idle subscription holds no goroutine for it; the timer stops when
+// ctx ends.
 func (r *Resolver) recheckViewer(ctx context.Context, cancel context.CancelFunc, end *subscriptionEnd) {
-	defer cancel()
 	check := channel.Recheck(ctx)
 	if check == nil {
-		<-ctx.Done()
-		return
+		return // cancel runs when gqlgen ends the operation's context
 	}
-	t := time.NewTicker(r.recheck)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
+	var t *time.Timer
+	var mu sync.Mutex // orders Reset after a check with Stop at the end
+	stopped := false
+	tick := func() {
+		err := check(ctx)
+		if ctx.Err() != nil {
 			return
-		case <-t.C:
-			if err := check(ctx); err != nil && ctx.Err() == nil {
-				if channel.ErrorCode(err) != channel.EUnauthenticated {
-					// A database hiccup is not a reason to drop a board.
-					r.logger.WarnContext(ctx, "subscription credential check failed", "op", "feed.recheck", "err", err)
-					continue
-				}
-				if end != nil {
-					end.set(&gqlerror.Error{Message: "Your session ended or your token was revoked: sign in again.",
-						Extensions: map[string]any{"code": channel.EUnauthenticated}})
-				}
-				return
-			}
 		}
+		if err != nil && channel.ErrorCode(err) == channel.EUnauthenticated {
+			if end != nil {
+				end.set(&gqlerror.Error{Message: "Your session ended or your token was revoked: sign in again.",
+					Extensions: map[string]any{"code": channel.EUnauthenticated}})
+			}
+			cancel()
+			return
+		}
+		if err != nil {
+			// A database hiccup is not a reason to drop a board.
+			r.logger.WarnContext(ctx, "subscription credential check failed", "op", "feed.recheck", "err", err)
+		}
+		mu.Lock()
+		if !stopped {
+			t.Reset(r.recheck)
+		}
+		mu.Unlock()
 	}
+	mu.Lock()
+	t = time.AfterFunc(r.recheck, tick)
+	mu.Unlock()
+	context.AfterFunc(ctx, func() {
+		mu.Lock()
+		stopped = true
+		t.Stop()
+		mu.Unlock()
+		cancel()
+	})
 }

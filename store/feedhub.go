@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -81,11 +82,17 @@ type Hub struct {
 	wake   chan struct{} // cap 1: a pending wake-up
 	notify chan struct{} // cap 1: a pending NOTIFY to send
 
-	ready  chan struct{} // closed once pos is known
-	mu     sync.Mutex
-	pos    Cursor // the last event fanned out
-	subs   map[*Subscription]struct{}
-	closed bool
+	ready chan struct{} // closed once pos is known
+	mu    sync.Mutex
+	pos   Cursor // the last event fanned out
+	subs  map[*Subscription]struct{}
+	// The same subscribers indexed for fan-out: those that may see any
+	// conflict, and those limited to one dealer's (SubscribeOptions.Dealer),
+	// by dealer. An event is offered to the first and to the second of its
+	// conflict's parties only, not to every subscriber.
+	anyDealer map[*Subscription]struct{}
+	byDealer  map[int64]map[*Subscription]struct{}
+	closed    bool
 
 	// cache holds the conflicts of the newest events (up to cacheSize),
 	// so each subscriber's per-event dataloader finds them without a query
@@ -116,6 +123,7 @@ func NewHub(st *Store, cfg HubConfig) *Hub {
 		st: st, cfg: cfg, log: cfg.Logger,
 		wake: make(chan struct{}, 1), notify: make(chan struct{}, 1),
 		ready: make(chan struct{}), subs: map[*Subscription]struct{}{},
+		anyDealer: map[*Subscription]struct{}{}, byDealer: map[int64]map[*Subscription]struct{}{},
 		cache: map[int64]cachedConflict{},
 	}
 }
@@ -203,6 +211,8 @@ func (h *Hub) shutdown() {
 	h.closed = true
 	subs := h.subs
 	h.subs = map[*Subscription]struct{}{}
+	h.anyDealer = map[*Subscription]struct{}{}
+	h.byDealer = map[int64]map[*Subscription]struct{}{}
 	h.mu.Unlock()
 	for sub := range subs {
 		sub.stop(ErrFeedClosed)
@@ -351,15 +361,28 @@ func (h *Hub) fanOut(b feedBatch) {
 	var slow []*Subscription
 	h.remember(b.conflicts)
 	h.mu.Lock()
+	offer := func(sub *Subscription, i int) {
+		if !b.match(sub, i) {
+			return
+		}
+		if !sub.offer(&b.events[i]) {
+			h.remove(sub)
+			slow = append(slow, sub)
+		}
+	}
 	for i := range b.events {
 		ev := &b.events[i]
-		for sub := range h.subs {
-			if !b.match(sub, i) {
-				continue
-			}
-			if !sub.offer(ev) {
-				delete(h.subs, sub)
-				slow = append(slow, sub)
+		for sub := range h.anyDealer {
+			offer(sub, i)
+		}
+		if c, ok := b.conflicts[ev.ConflictID]; ok {
+			for j, d := range c.DealerIDs {
+				if slices.Contains(c.DealerIDs[:j], d) {
+					continue // listed twice: offered once
+				}
+				for sub := range h.byDealer[d] {
+					offer(sub, i)
+				}
 			}
 		}
 		h.pos = ev.Position()
@@ -367,6 +390,36 @@ func (h *Hub) fanOut(b feedBatch) {
 	h.mu.Unlock()
 	for _, sub := range slow {
 		sub.stop(ErrSlowConsumer)
+	}
+}
+
+// add registers sub for fan-out; h.mu is held.
+func (h *Hub) add(sub *Subscription) {
+	h.subs[sub] = struct{}{}
+	if sub.dealer == nil {
+		h.anyDealer[sub] = struct{}{}
+		return
+	}
+	m := h.byDealer[*sub.dealer]
+	if m == nil {
+		m = map[*Subscription]struct{}{}
+		h.byDealer[*sub.dealer] = m
+	}
+	m[sub] = struct{}{}
+}
+
+// remove unregisters sub; h.mu is held.
+func (h *Hub) remove(sub *Subscription) {
+	delete(h.subs, sub)
+	if sub.dealer == nil {
+		delete(h.anyDealer, sub)
+		return
+	}
+	if m := h.byDealer[*sub.dealer]; m != nil {
+		delete(m, sub)
+		if len(m) == 0 {
+			delete(h.byDealer, *sub.dealer)
+		}
 	}
 }
 
@@ -423,6 +476,10 @@ type SubscribeOptions struct {
 	// Visible decides whether the subscriber may see a conflict at all
 	// (nil: every conflict).
 	Visible func(Conflict) bool
+	// Dealer, when set, says the subscriber can see only conflicts this
+	// dealer is a party to: the hub then offers it only those, instead of
+	// asking every subscriber about every event. Visible still decides.
+	Dealer *int64
 	// OnEnd is called once, before C is closed, with why the subscription
 	// ended: nil when its context ended, else ErrSlowConsumer,
 	// ErrFeedClosed or a read error.
@@ -438,6 +495,7 @@ type Subscription struct {
 	filter     ConflictFilter
 	regionPath string
 	visible    func(Conflict) bool
+	dealer     *int64
 	onEnd      func(error)
 
 	once    sync.Once
@@ -530,6 +588,7 @@ func (h *Hub) Subscribe(ctx context.Context, opts SubscribeOptions) (*Subscripti
 		signal:  make(chan struct{}, 1),
 		filter:  opts.Filter,
 		visible: opts.Visible,
+		dealer:  opts.Dealer,
 		onEnd:   opts.OnEnd,
 		stopped: make(chan struct{}),
 	}
@@ -559,7 +618,7 @@ func (h *Hub) Subscribe(ctx context.Context, opts SubscribeOptions) (*Subscripti
 		h.mu.Unlock()
 		return nil, ErrFeedClosed
 	}
-	h.subs[sub] = struct{}{}
+	h.add(sub)
 	seam := h.pos
 	h.mu.Unlock()
 
@@ -571,7 +630,7 @@ func (s *Subscription) run(ctx context.Context, h *Hub, after *Cursor, seam Curs
 	var endErr error
 	defer func() {
 		h.mu.Lock()
-		delete(h.subs, s)
+		h.remove(s)
 		h.mu.Unlock()
 		if endErr == nil && ctx.Err() == nil {
 			// Stopped by the hub: say why.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -284,4 +285,71 @@ func TestHubWakesOnNotifyAndClosesCleanly(t *testing.T) {
 func leakOptions() []goleak.Option {
 	return []goleak.Option{goleak.IgnoreCurrent(),
 		goleak.IgnoreAnyFunction("github.com/jackc/pgx/v5/pgconn/internal/bgreader.(*BGReader).bgRead")}
+}
+
+// A subscriber scoped to a dealer is offered exactly the events of that
+// dealer's conflicts (a conflict listing it twice once), in log order;
+// one without a scope every event; and the scope only narrows: Visible
+// still decides.
+func TestHubDealerScope(t *testing.T) {
+	f := newFixture(t)
+	defer goleak.VerifyNone(t, leakOptions()...)
+	farm := f.customer(t, "Scope Farm", channel.OwnerUnassigned, 0)
+	dist := feedConflict(t, f, farm.ID, channel.DuplicateRegistration, f.dist.ID)
+	other := feedConflict(t, f, farm.ID, channel.PriceBelowFloor, f.other.ID)
+	shared := feedConflict(t, f, farm.ID, channel.DuplicateRegistration, f.dist.ID, f.other.ID, f.dist.ID)
+	direct := feedConflict(t, f, farm.ID, channel.DirectBypass)
+	db := f.st.DB().DB
+	h, stop := startHub(t, f.st, store.HubConfig{Poll: 20 * time.Millisecond})
+	defer stop()
+
+	sub := func(dealer *int64, visible func(store.Conflict) bool) *store.Subscription {
+		return must(h.Subscribe(f.ctx, store.SubscribeOptions{Dealer: dealer, Visible: visible}))(t)
+	}
+	party := func(d int64) func(store.Conflict) bool {
+		return func(c store.Conflict) bool { return slices.Contains(c.DealerIDs, d) }
+	}
+	staff := sub(nil, nil)
+	ofDist := sub(&f.dist.ID, party(f.dist.ID))
+	ofOther := sub(&f.other.ID, party(f.other.ID))
+	notShared := sub(&f.dist.ID, func(c store.Conflict) bool { return c.ID != shared })
+	if n := h.Subscribers(); n != 4 {
+		t.Fatalf("%d subscribers, want 4", n)
+	}
+	for _, id := range []int64{direct, dist, other, shared, direct, shared} {
+		insertEvent(t, f.ctx, db, id, fmt.Sprint(id))
+	}
+	ids := func(evs []store.ConflictEvent) string {
+		s := make([]string, len(evs))
+		for i, e := range evs {
+			s[i] = fmt.Sprint(e.ConflictID)
+		}
+		return strings.Join(s, ",")
+	}
+	for name, c := range map[string]struct {
+		sub  *store.Subscription
+		want []int64
+	}{
+		"staff":       {staff, []int64{direct, dist, other, shared, direct, shared}},
+		"distributor": {ofDist, []int64{dist, shared, shared}},
+		"other":       {ofOther, []int64{other, shared, shared}},
+		"not shared":  {notShared, []int64{dist}},
+	} {
+		want := make([]store.ConflictEvent, len(c.want))
+		for i, id := range c.want {
+			want[i].ConflictID = id
+		}
+		if got := collect(t, c.sub, len(c.want)); ids(got) != ids(want) {
+			t.Errorf("%s: got %s, want %s", name, ids(got), ids(want))
+		}
+	}
+	// A marker each scoped subscriber sees proves nothing else was queued
+	// before it.
+	insertEvent(t, f.ctx, db, dist, "marker")
+	insertEvent(t, f.ctx, db, other, "marker")
+	for name, s := range map[string]*store.Subscription{"distributor": ofDist, "other": ofOther, "not shared": notShared} {
+		if got := collect(t, s, 1); got[0].Reason != "marker" {
+			t.Errorf("%s: an unwanted event leaked through: %+v", name, got[0])
+		}
+	}
 }
