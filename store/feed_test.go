@@ -248,6 +248,14 @@ func TestEventsAfterConcurrentWriters(t *testing.T) {
 	if len(all) == store.MaxEventPage {
 		t.Fatal("test wrote more events than one page; raise the page")
 	}
+	// Each event read from the log carries its cursor, the same one its
+	// position encodes.
+	for _, e := range all {
+		xid, seq, err := store.ParseEventCursor(e.Cursor())
+		if err != nil || xid != e.XID || seq != e.Seq || e.Cursor() != (store.Cursor{XID: e.XID, Seq: e.Seq}).String() {
+			t.Fatalf("event (%d, %d) has cursor %q: (%d, %d, %v)", e.XID, e.Seq, e.Cursor(), xid, seq, err)
+		}
+	}
 	got, want := reasons(seen), reasons(all)
 	for i := range max(len(got), len(want)) {
 		if i >= len(got) || i >= len(want) || got[i] != want[i] {
