@@ -168,11 +168,14 @@ const (
 )
 
 // Text renders the explanation as a sentence in lang: "ru" (or "ru-RU")
-// for Russian, anything else for English.
+// for Russian, "bg" (or "bg-BG") for Bulgarian, anything else for English.
 func (e Explanation) Text(lang string) string {
 	t := textEN
-	if lang == "ru" || strings.HasPrefix(lang, "ru-") {
+	switch {
+	case isLang(lang, "ru"):
 		t = textRU
+	case isLang(lang, "bg"):
+		t = textBG
 	}
 	p := func(k string) string { return e.Params[k] }
 	m := func(v *Money) string {
@@ -376,7 +379,79 @@ var textRU = phrases{
 	},
 }
 
-// money renders "4,200.00 EUR" (en) or "4 200,00 EUR" (ru).
+var textBG = phrases{
+	thousands: " ", decimal: ",",
+	dupReg: func(dealer, customer, product, holder, until, days string, year int) string {
+		s := "сделката на " + dealer + " за клиента " + customer + " / " + product + " дублира регистрацията на " + holder + ", защитена до " + until
+		if days != "" {
+			s += " (" + days + " дни по политиката за " + strconv.Itoa(year) + " г.)"
+		}
+		return s + "; защитата остава за по-ранната регистрация"
+	},
+	bypass: func(amount, customer, why string) string {
+		return "директна сделка за " + amount + " с клиента " + customer + ", който не е ключов клиент, въпреки че " + why
+	},
+	ownedBy: func(owner string) string { return "собственик на клиента е " + owner },
+	holds: func(holder, until string) string {
+		return holder + " има защитена регистрация до " + until
+	},
+	prepaid: func(holder, amount string) string { return holder + " е платил авансово " + amount },
+	small: func(amount string, year int, threshold string) string {
+		return "директната поръчка за " + amount + " е под прага за директни продажби за " + strconv.Itoa(year) + " г. от " + threshold + "; клиентът не е ключов"
+	},
+	suggest: func(dealer string, exclusive bool, coverage string) string {
+		kind := ""
+		if exclusive {
+			kind = "изключително "
+		}
+		return "предложен дилър: " + dealer + ", чието " + kind + "назначение покрива " + coverage
+	},
+	noDealer: func(coverage string) string {
+		return "нито едно действащо назначение на дилър не покрива " + coverage
+	},
+	claim: func(dealer, customer, owned string) string {
+		return dealer + " откри сделка с клиента " + customer + ", който " + owned + "; смяната на собственика става само чрез процедурата по прехвърляне"
+	},
+	owned: func(kind OwnerKind, name string) string {
+		switch kind {
+		case OwnerDirect:
+			return "е клиент на производителя (директни продажби)"
+		case OwnerDealer:
+			return "е клиент на " + name
+		}
+		return "няма собственик"
+	},
+	outside: func(dealer, coverage string) string {
+		return dealer + " няма действащо назначение, което покрива " + coverage
+	},
+	exclusive: func(holders string) string {
+		return "изключителното назначение там е на " + holders
+	},
+	floor: func(price, product string, year int, floor, pct string) string {
+		return "единичната цена " + price + " за " + product + " е с " + pct + "% под ценовия праг за " + strconv.Itoa(year) + " г. от " + floor
+	},
+	channel: func(dealer string) string {
+		if dealer == "" {
+			return "директният канал"
+		}
+		return dealer
+	},
+	mismatch: func(a, pa, b, pb, product, pct string, year int, tol string) string {
+		return a + " предлага " + product + " на " + pa + ", а " + b + " — на " + pb + ": разлика " + pct +
+			"%, над допустимото разминаване за " + strconv.Itoa(year) + " г. от " + tol + "%"
+	},
+	dupCustomer: func(customer, other, sim, owned string) string {
+		return customer + " прилича на " + other + " (сходство на нормализираните наименования " + sim + "), който " + owned
+	},
+}
+
+// isLang says whether the language tag lang is base ("bg") or a regional
+// form of it ("bg-BG").
+func isLang(lang, base string) bool {
+	return lang == base || strings.HasPrefix(lang, base+"-")
+}
+
+// money renders "4,200.00 EUR" (en) or "4 200,00 EUR" (ru, bg).
 func (t phrases) money(m Money) string {
 	s := m.Decimal()
 	neg := strings.HasPrefix(s, "-")

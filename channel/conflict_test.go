@@ -99,53 +99,61 @@ func TestExplanationText(t *testing.T) {
 	until := time.Date(2026, 6, 8, 12, 0, 0, 0, time.UTC)
 	eur := func(minor int64) *Money { return &Money{Minor: minor, Currency: "EUR"} }
 	tests := []struct {
-		e      Explanation
-		en, ru string
+		e          Explanation
+		en, ru, bg string
 	}{
 		{
 			Explanation{Rule: SmallDirectOrder, PolicyYear: 2026, PolicyValue: eur(1_000_000), Measured: eur(420_000),
 				Params: map[string]string{ParamSuggested: "Ямбол Трейд ЕООД", ParamSuggestedExcl: "true", ParamCoverage: "bg.yambol / industrial / pumps"}},
 			"direct order of 4,200.00 EUR is under the 2026 direct-sale threshold of 10,000.00 EUR; customer is not a key account; suggested dealer: Ямбол Трейд ЕООД, whose exclusive assignment covers bg.yambol / industrial / pumps",
 			"прямой заказ на 4 200,00 EUR меньше порога прямых продаж 2026 года 10 000,00 EUR; клиент не ключевой; предлагаемый дилер: Ямбол Трейд ЕООД, чьё эксклюзивное назначение покрывает bg.yambol / industrial / pumps",
+			"директната поръчка за 4 200,00 EUR е под прага за директни продажби за 2026 г. от 10 000,00 EUR; клиентът не е ключов; предложен дилър: Ямбол Трейд ЕООД, чието изключително назначение покрива bg.yambol / industrial / pumps",
 		},
 		{
 			Explanation{Rule: DirectBypass, Measured: eur(2_200_000), Until: &until, Prepaid: eur(1_200_000),
 				Params: map[string]string{ParamCustomer: "Ромашка", ParamOwner: "A", ParamHolder: "A"}},
 			"direct deal of 22,000.00 EUR for Ромашка, which is not a key account, while the customer is owned by A; A holds a protected registration until 2026-06-08 12:00 UTC; A has prepaid 12,000.00 EUR",
 			"прямая сделка на 22 000,00 EUR с клиентом Ромашка, который не является ключевым, тогда как клиент закреплён за A; A держит защищённую регистрацию до 2026-06-08 12:00 UTC; A внёс предоплату 12 000,00 EUR",
+			"директна сделка за 22 000,00 EUR с клиента Ромашка, който не е ключов клиент, въпреки че собственик на клиента е A; A има защитена регистрация до 2026-06-08 12:00 UTC; A е платил авансово 12 000,00 EUR",
 		},
 		{
 			Explanation{Rule: DuplicateRegistration, PolicyYear: 2026, Until: &until,
 				Params: map[string]string{ParamDealer: "B", ParamCustomer: "Ромашка", ParamProduct: "pumps", ParamHolder: "A", ParamProtectionDays: "90"}},
 			"deal of B for Ромашка / pumps duplicates the registration of A, protected until 2026-06-08 12:00 UTC (90 days under the 2026 policy); the earlier registration keeps its protection",
 			"сделка B по клиенту Ромашка / pumps дублирует регистрацию: A, защита до 2026-06-08 12:00 UTC (90 дн. по политике 2026 года); защиту сохраняет более ранняя регистрация",
+			"сделката на B за клиента Ромашка / pumps дублира регистрацията на A, защитена до 2026-06-08 12:00 UTC (90 дни по политиката за 2026 г.); защитата остава за по-ранната регистрация",
 		},
 		{
 			Explanation{Rule: OwnershipClaim, Params: map[string]string{ParamDealer: "B", ParamCustomer: "Ромашка", ParamOwnerKind: "DIRECT"}},
 			"B opened a deal for Ромашка, which is owned by the manufacturer (direct); a change of owner goes through the transfer procedure",
 			"B открыл сделку с клиентом Ромашка, который закреплён за производителем (прямые продажи); смена владельца — только через процедуру передачи",
+			"B откри сделка с клиента Ромашка, който е клиент на производителя (директни продажби); смяната на собственика става само чрез процедурата по прехвърляне",
 		},
 		{
 			Explanation{Rule: OutOfTerritory, Params: map[string]string{ParamDealer: "B", ParamCoverage: "eu.bg.yambol / industrial / pumps", ParamExclusive: "A"}},
 			"B has no active assignment covering eu.bg.yambol / industrial / pumps; exclusive assignment held by A",
 			"у B нет действующего назначения, покрывающего eu.bg.yambol / industrial / pumps; эксклюзивное назначение там у A",
+			"B няма действащо назначение, което покрива eu.bg.yambol / industrial / pumps; изключителното назначение там е на A",
 		},
 		{
 			Explanation{Rule: PriceBelowFloor, PolicyYear: 2026, PolicyValue: eur(10_000), Measured: eur(8_750), MeasuredPct: 12.5,
 				Params: map[string]string{ParamProduct: "pumps"}},
 			"unit price of 87.50 EUR for pumps is 12.5% under the 2026 price floor of 100.00 EUR",
 			"цена за единицу 87,50 EUR для pumps на 12,5% ниже минимальной цены 2026 года 100,00 EUR",
+			"единичната цена 87,50 EUR за pumps е с 12,5% под ценовия праг за 2026 г. от 100,00 EUR",
 		},
 		{
 			Explanation{Rule: PriceMismatch, PolicyYear: 2026, PolicyPct: 5, Measured: eur(10_000), Other: eur(9_000), MeasuredPct: 10,
 				Params: map[string]string{ParamProduct: "pumps", ParamChannelA: "A"}},
 			"A quotes pumps at 100.00 EUR and the direct channel at 90.00 EUR: a difference of 10%, over the 2026 tolerance of 5%",
 			"A предлагает pumps по 100,00 EUR, а прямой канал — по 90,00 EUR: разница 10%, больше допуска 2026 года 5%",
+			"A предлага pumps на 100,00 EUR, а директният канал — на 90,00 EUR: разлика 10%, над допустимото разминаване за 2026 г. от 5%",
 		},
 		{
 			Explanation{Rule: DuplicateCustomer, Params: map[string]string{ParamCustomer: "Ромашка", ParamOtherCustomer: "Romashka", ParamSimilarity: "0.85", ParamOtherOwnerKind: "UNASSIGNED"}},
 			"Ромашка looks like Romashka (similarity 0.85 of the normalised names), owned by nobody",
 			"Ромашка похож на Romashka (сходство нормализованных названий 0,85), который ни за кем не закреплён",
+			"Ромашка прилича на Romashka (сходство на нормализираните наименования 0,85), който няма собственик",
 		},
 	}
 	for _, tt := range tests {
@@ -157,6 +165,19 @@ func TestExplanationText(t *testing.T) {
 		}
 		if got := tt.e.Text("ru-RU"); got != tt.ru {
 			t.Errorf("%s ru-RU: got %q, want the Russian text", tt.e.Rule, got)
+		}
+		if got := tt.e.Text("bg"); got != tt.bg {
+			t.Errorf("%s bg:\n got %q\nwant %q", tt.e.Rule, got, tt.bg)
+		}
+		if got := tt.e.Text("bg-BG"); got != tt.bg {
+			t.Errorf("%s bg-BG: got %q, want the Bulgarian text", tt.e.Rule, got)
+		}
+		// Every name the English sentence quotes is quoted in the others too
+		// (the similarity is a number, written with the language's decimal mark).
+		for k, v := range tt.e.Params {
+			if k != ParamSimilarity && v != "" && strings.Contains(tt.en, v) && (!strings.Contains(tt.ru, v) || !strings.Contains(tt.bg, v)) {
+				t.Errorf("%s: %q is in the English text but not in the Russian or Bulgarian one", tt.e.Rule, v)
+			}
 		}
 		// Any language we lack falls back to English.
 		if got := tt.e.Text("de"); got != tt.en {
@@ -182,7 +203,7 @@ func TestExplanationJSON(t *testing.T) {
 	if !reflect.DeepEqual(e, back) {
 		t.Errorf("round trip changed the explanation:\n%+v\n%+v", e, back)
 	}
-	if e.Text("ru") != back.Text("ru") || !strings.Contains(back.Text("en"), "has prepaid 1.00 EUR") {
+	if e.Text("ru") != back.Text("ru") || e.Text("bg") != back.Text("bg") || !strings.Contains(back.Text("en"), "has prepaid 1.00 EUR") {
 		t.Errorf("round trip changed the text: %q", back.Text("en"))
 	}
 }
@@ -190,7 +211,7 @@ func TestExplanationJSON(t *testing.T) {
 func TestMoneyText(t *testing.T) {
 	tests := []struct {
 		m      Money
-		en, ru string
+		en, ru string // Bulgarian writes money as Russian does
 	}{
 		{Money{0, "EUR"}, "0.00 EUR", "0,00 EUR"},
 		{Money{5, "BGN"}, "0.05 BGN", "0,05 BGN"},
@@ -205,6 +226,9 @@ func TestMoneyText(t *testing.T) {
 		}
 		if got := textRU.money(tt.m); got != tt.ru {
 			t.Errorf("ru %v = %q, want %q", tt.m, got, tt.ru)
+		}
+		if got := textBG.money(tt.m); got != tt.ru {
+			t.Errorf("bg %v = %q, want %q", tt.m, got, tt.ru)
 		}
 	}
 }

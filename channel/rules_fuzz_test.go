@@ -140,7 +140,7 @@ func FuzzEvaluate(f *testing.F) {
 			if fd.Severity.Rank() == 0 || fd.CustomerID != facts.Customer.ID {
 				t.Fatalf("%s: severity %q, customer %d", fd.Key(), fd.Severity, fd.CustomerID)
 			}
-			for _, lang := range []string{"en", "ru"} {
+			for _, lang := range []string{"en", "ru", "bg"} {
 				if txt := fd.Explanation.Text(lang); txt == "" || strings.Contains(txt, "?") {
 					t.Fatalf("%s: incomplete %s text %q", fd.Key(), lang, txt)
 				}

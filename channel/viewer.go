@@ -181,14 +181,19 @@ const (
 var partyLabels = map[string][2]string{
 	"en": {LabelOtherPartner, LabelDirectSales},
 	"ru": {"другой партнёр", "прямые продажи"},
+	"bg": {"друг партньор", "директни продажби"},
 }
 
 // PartyLabels returns the "another partner" and "direct sales" labels in
-// lang ("ru" or "ru-…" for Russian, anything else English).
+// lang ("ru" or "ru-…" for Russian, "bg" or "bg-…" for Bulgarian, anything
+// else English).
 func PartyLabels(lang string) (otherPartner, directSales string) {
 	l := partyLabels["en"]
-	if lang == "ru" || (len(lang) > 3 && lang[:3] == "ru-") {
+	switch {
+	case isLang(lang, "ru"):
 		l = partyLabels["ru"]
+	case isLang(lang, "bg"):
+		l = partyLabels["bg"]
 	}
 	return l[0], l[1]
 }

@@ -114,6 +114,8 @@ func TestParty(t *testing.T) {
 		{dealer7, 0, "", "en", Party{PartyDirect, 0, "direct sales"}},
 		{dealer7, 8, "Carpati SRL", "ru", Party{PartyOtherPartner, 0, "другой партнёр"}},
 		{dealer7, 0, "", "ru-RU", Party{PartyDirect, 0, "прямые продажи"}},
+		{dealer7, 8, "Carpati SRL", "bg", Party{PartyOtherPartner, 0, "друг партньор"}},
+		{dealer7, 0, "", "bg-BG", Party{PartyDirect, 0, "директни продажби"}},
 		{manager, 8, "Carpati SRL", "en", Party{PartyDealer, 8, "Carpati SRL"}},
 		{nobody, 8, "Carpati SRL", "en", Party{PartyOtherPartner, 0, "another partner"}},
 	}

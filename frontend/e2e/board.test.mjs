@@ -140,3 +140,43 @@ test('Ctrl+K jumps to a dealer, a customer or a live conflict by name', async ()
   await page.locator('section.detail .timeline-entry').first().waitFor({ timeout: 15000 });
   assert.deepEqual(consoleErrors(), [], 'no errors in the browser console');
 });
+
+test('board in Bulgarian: shell, navigation and the rule’s words', async () => {
+  const { page } = s;
+  await page.evaluate(() => window.localStorage.setItem('channelboard.locale', 'bg'));
+  try {
+    await page.goto(`${base}/board`);
+    await page.getByTestId('live-mode').waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('h1.screen-title').textContent(), 'Табло на конфликтите');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'bg');
+    // The picker offers Bulgarian by its own name, and it is the one chosen.
+    const picker = page.getByRole('combobox', { name: 'Език' });
+    assert.equal(await picker.inputValue(), 'bg');
+    assert.ok((await picker.locator('option').allTextContents()).includes('Български'));
+
+    // The main navigation: all Bulgarian, no English fallback.
+    const rail = page.getByRole('navigation', { name: 'Основна навигация' });
+    const labels = (await rail.locator('.rail-label').allTextContents()).map((l) => l.trim());
+    assert.ok(labels.length >= 6, `navigation has its items: ${labels}`);
+    const english = ['Board', 'Customers', 'Territories', 'Dealers', 'Deals', 'Policy', 'Console', 'My dealer'];
+    for (const l of labels) {
+      assert.ok(!english.includes(l), `navigation item "${l}" is in English`);
+      assert.match(l, /^[А-Яа-я ]+$/, `navigation item "${l}" is Bulgarian`);
+    }
+    for (const l of ['Конфликти', 'Клиенти', 'Дилъри', 'Сделки']) assert.ok(labels.includes(l), `navigation lacks ${l}: ${labels}`);
+
+    // A conflict's explanation comes from the server in Bulgarian.
+    const card = page.locator('.card[data-conflict-id]').first();
+    if (await card.count()) {
+      const id = await card.getAttribute('data-conflict-id');
+      await card.click();
+      await page.getByTestId('explanation').waitFor({ timeout: 15000 });
+      const want = await gql(`query($id: ID!) { conflict(id: $id) { explanation { bg: text(lang: "bg") en: text(lang: "en") } } }`, { id });
+      assert.notEqual(want.conflict.explanation.bg, want.conflict.explanation.en);
+      assert.equal((await page.getByTestId('explanation').textContent()).trim(), want.conflict.explanation.bg);
+    }
+  } finally {
+    await page.evaluate(() => window.localStorage.removeItem('channelboard.locale'));
+  }
+  assert.deepEqual(consoleErrors(), [], 'no errors in the browser console');
+});

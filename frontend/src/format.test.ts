@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, langForCountry, minorDigits, minorToDecimal } from './format';
+import { formatDate, formatMoney, langForCountry, minorDigits, minorToDecimal } from './format';
 
 // Intl separates groups with narrow/no-break spaces in some locales; compare
 // with plain spaces so the assertions read naturally.
@@ -20,6 +20,8 @@ describe('formatMoney', () => {
   it('formats minor units in the currency of the amount', () => {
     expect(formatMoney({ minor: 420000, currency: 'EUR' }, 'en')).toBe('€4,200.00');
     expect(plain(formatMoney({ minor: 12345678, currency: 'RUB' }, 'ru'))).toBe('123 456,78 ₽');
+    expect(plain(formatMoney({ minor: 12345678, currency: 'BGN' }, 'bg'))).toBe('123 456,78 лв.');
+    expect(plain(formatMoney({ minor: 420000, currency: 'EUR' }, 'bg'))).toBe('4200,00 €');
     expect(formatMoney({ minor: 100, currency: 'CNY' }, 'en')).toBe('CN¥1.00');
   });
 
@@ -30,6 +32,14 @@ describe('formatMoney', () => {
 
   it('keeps exact cents on amounts too large for a double', () => {
     expect(formatMoney({ minor: 9007199254740991, currency: 'EUR' }, 'en')).toBe('€90,071,992,547,409.91');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a day the way the UI language does', () => {
+    expect(formatDate('2026-03-05', 'en')).toBe('03/05/2026');
+    expect(plain(formatDate('2026-03-05', 'bg'))).toBe('05.03.2026 г.');
+    expect(formatDate('2026-03-05', 'ru')).toBe('05.03.2026');
   });
 });
 

@@ -5,11 +5,15 @@ import { createContext, createElement, useCallback, useContext, useMemo, useStat
 import type { Entry, Plural } from './messages-types';
 import { screenCatalog } from './screens/messages';
 
-export type Locale = 'en' | 'ru';
-export const locales: readonly Locale[] = ['en', 'ru'];
+export type Locale = 'en' | 'ru' | 'bg';
+export const locales: readonly Locale[] = ['en', 'ru', 'bg'];
+
+// Each language's name in itself, for the language picker.
+export const localeNames: Record<Locale, string> = { en: 'English', ru: 'Русский', bg: 'Български' };
 
 
-const en = {
+// The shell's and the Customers grid's own messages; the screens' are merged in below.
+const enCore = {
   'app.name': 'Channelboard',
   'app.tagline': 'Who owns each customer',
   'nav.board': 'Board',
@@ -118,8 +122,9 @@ const en = {
   'channel.DIRECT': 'Direct',
   'error.network': 'The server did not answer: {message}',
   'error.http': 'The server answered {status}',
-  ...screenCatalog.en,
 } satisfies Record<string, Entry>;
+
+const en = { ...enCore, ...screenCatalog.en } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof en;
 
@@ -237,11 +242,129 @@ const ru: Partial<Record<MessageKey, Entry>> = {
   ...screenCatalog.ru,
 };
 
-const catalogs: Record<Locale, Partial<Record<MessageKey, Entry>>> = { en, ru };
+// Bulgarian: complete key for key (the product name stays as is); the
+// screens' texts are typed complete by screenMessages.
+const bg: Record<Exclude<keyof typeof enCore, 'app.name'>, Entry> = {
+  'app.tagline': 'Кой е собственик на всеки клиент',
+  'nav.board': 'Конфликти',
+  'nav.customers': 'Клиенти',
+  'nav.territories': 'Територии',
+  'nav.dealers': 'Дилъри',
+  'nav.deals': 'Сделки',
+  'nav.policy': 'Политика',
+  'nav.console': 'Конзола',
+  'nav.label': 'Основна навигация',
+  'theme.toLight': 'Светла тема',
+  'theme.toDark': 'Тъмна тема',
+  'lang.label': 'Език',
+  'soon.title': 'Разделът „{screen}“ предстои',
+  'soon.body': 'Този раздел ще бъде включен в следващата версия. Разделът „Клиенти“ вече работи.',
+  'soon.open': 'Към клиентите',
+  'notFound.title': 'Тук няма нищо',
+  'notFound.body': 'Адресът {path} не съответства на нито един раздел.',
+
+  'customers.title': 'Клиенти',
+  'customers.count': { one: '{n} клиент', other: '{n} клиенти' },
+  'customers.loadedOf': 'заредени {loaded} от {total}',
+  'customers.search': 'Търсене по наименование или ЕИК',
+  'customers.searchHint': 'Натиснете / за търсене',
+  'customers.filter.owner': 'Собственик',
+  'customers.filter.ownerAll': 'Всички собственици',
+  'customers.filter.ownerAnyDealer': 'Всеки дилър',
+  'customers.filter.ownerDirect': 'Директни продажби',
+  'customers.filter.ownerUnassigned': 'Без собственик',
+  'customers.filter.ownerDealer': 'Конкретен дилър…',
+  'customers.filter.dealer': 'Дилър',
+  'customers.filter.dealerSearch': 'Търсене на дилър',
+  'customers.filter.dealerNone': 'Няма съвпадащ дилър',
+  'customers.filter.region': 'Регион',
+  'customers.filter.regionAll': 'Всички региони',
+  'customers.filter.clear': 'Изчисти филтрите',
+  'customers.col.name': 'Наименование',
+  'customers.col.taxId': 'ЕИК',
+  'customers.col.owner': 'Собственик',
+  'customers.col.ownerSince': 'Собственик от',
+  'customers.col.region': 'Регион',
+  'customers.col.segment': 'Сегмент',
+  'customers.col.size': 'Размер',
+  'customers.col.keyAccount': 'Ключов',
+  'customers.col.deals': 'Сделки',
+  'customers.col.created': 'Създаден',
+  'customers.sortBy': 'Сортиране по „{column}“',
+  'customers.keyAccount': 'Ключов клиент',
+  'customers.keyAccountNoReason': 'Ключов клиент (без посочена причина)',
+  'customers.empty.title': 'Няма съвпадащи клиенти',
+  'customers.empty.body': 'Съкратете търсенето или изчистете филтрите.',
+  'customers.empty.none': 'Все още няма клиенти.',
+  'customers.error.title': 'Клиентите не можаха да се заредят',
+  'customers.retry': 'Опитай отново',
+  'customers.keys': 'j/k или ↑/↓ придвижване · Enter отваряне · Esc затваряне',
+
+  'detail.close': 'Затвори',
+  'detail.taxId': 'ЕИК',
+  'detail.region': 'Регион',
+  'detail.segment': 'Сегмент',
+  'detail.size': 'Размер',
+  'detail.owner': 'Собственик',
+  'detail.since': 'от {date}',
+  'detail.keyAccount': 'Ключов клиент',
+  'detail.notKeyAccount': 'Не е ключов клиент',
+  'detail.history': 'История на собствеността',
+  'detail.historyEmpty': 'Няма записани смени на собственика.',
+  'detail.decidedBy': 'решение на {who}',
+  'detail.deals': 'Сделки',
+  'detail.dealsShown': '{shown} от {total}',
+  'detail.dealsEmpty': 'Клиентът няма сделки.',
+  'detail.deal.stage': 'Етап',
+  'detail.deal.productLine': 'Продуктова линия',
+  'detail.deal.amount': 'Сума',
+  'detail.deal.channel': 'Канал',
+  'detail.deal.registered': 'Регистрирана',
+  'detail.notFound': 'Този клиент не съществува или е премахнат.',
+  'detail.error': 'Клиентът не можа да се зареди',
+  'detail.none': '—',
+
+  'owner.direct': 'Директни продажби',
+  'owner.unassigned': 'Без собственик',
+  'owner.otherPartner': 'Друг партньор',
+  'owner.hiddenCustomer': 'Клиент, който не обслужвате',
+  'owner.otherPartners': { one: '{n} друг партньор', other: '{n} други партньори' },
+  'how.INITIAL': 'Първоначален собственик',
+  'how.TRANSFER': 'Прехвърляне',
+  'how.CONFLICT_RESOLUTION': 'Решение на конфликт',
+  'segment.INDUSTRIAL': 'Промишленост',
+  'segment.CONSTRUCTION': 'Строителство',
+  'segment.AGRICULTURE': 'Селско стопанство',
+  'segment.UTILITIES': 'Комунални услуги и енергетика',
+  'segment.RETAIL': 'Търговия на дребно',
+  'segment.PUBLIC': 'Публичен сектор',
+  'size.SMALL': 'Малък',
+  'size.MEDIUM': 'Среден',
+  'size.LARGE': 'Голям',
+  'size.ENTERPRISE': 'Корпоративен',
+  'stage.PENDING_APPROVAL': 'Очаква одобрение',
+  'stage.REGISTERED': 'Регистрирана',
+  'stage.QUOTED': 'Оферирана',
+  'stage.WON': 'Спечелена',
+  'stage.LOST': 'Загубена',
+  'stage.CANCELLED': 'Анулирана',
+  'channel.DEALER': 'Дилър',
+  'channel.DIRECT': 'Директно',
+  'error.network': 'Сървърът не отговори: {message}',
+  'error.http': 'Сървърът върна {status}',
+};
+
+const catalogs: Record<Locale, Partial<Record<MessageKey, Entry>>> = { en, ru, bg: { ...bg, ...screenCatalog.bg } };
 
 // hasTranslation says whether locale has its own text for key (not the English fallback).
 export function hasTranslation(locale: Locale, key: MessageKey): boolean {
   return catalogs[locale][key] !== undefined;
+}
+
+// entryOf is locale's own entry for key (a text or plural forms), undefined
+// when the locale lacks it: for the catalogue tests.
+export function entryOf(locale: Locale, key: MessageKey): Entry | undefined {
+  return catalogs[locale][key];
 }
 
 export type Params = Record<string, string | number>;

@@ -5,9 +5,17 @@ export type Plural = { one: string; few?: string; many?: string; other: string }
 export type Entry = string | Plural;
 
 // ScreenMessages pairs the English messages of a screen with their Russian
-// text; the type makes the Russian complete, key for key.
-export type ScreenMessages<E extends Record<string, Entry>> = { en: E; ru: Record<keyof E, Entry> };
+// and Bulgarian text; the type makes both complete, key for key.
+export type ScreenMessages<E extends Record<string, Entry>> = {
+  en: E;
+  ru: Record<keyof E, Entry>;
+  bg: Record<keyof E, Entry>;
+};
 
-export function screenMessages<E extends Record<string, Entry>>(en: E, ru: Record<keyof E, Entry>): ScreenMessages<E> {
-  return { en, ru };
+export function screenMessages<E extends Record<string, Entry>>(
+  en: E,
+  ru: Record<keyof E, Entry>,
+  bg: Record<keyof E, Entry>,
+): ScreenMessages<E> {
+  return { en, ru, bg };
 }

@@ -4,7 +4,7 @@
 // session ended under the person. Works from the keyboard alone: the email
 // field has focus, Enter signs in.
 import { useEffect, useRef, useState } from 'react';
-import { locales, useI18n, type Locale } from '../i18n';
+import { localeNames, locales, useI18n, type Locale } from '../i18n';
 import { useTheme } from '../shell/theme';
 import { useSession } from './SessionProvider';
 
@@ -74,7 +74,7 @@ export function SignInScreen({ expired, unreachable }: { expired: boolean; unrea
         <select className="input compact" aria-label={t('lang.label')} value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
           {locales.map((l) => (
             <option key={l} value={l}>
-              {l.toUpperCase()}
+              {localeNames[l]}
             </option>
           ))}
         </select>

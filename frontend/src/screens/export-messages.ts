@@ -10,4 +10,8 @@ export const exportMessages = screenMessages(
     'export.action': 'Скачать CSV',
     'export.hint': 'Скачать список с текущими фильтрами в файле CSV',
   },
+  {
+    'export.action': 'Изтегли CSV',
+    'export.hint': 'Изтеглете списъка с текущите филтри като CSV файл',
+  },
 );

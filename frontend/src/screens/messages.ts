@@ -28,4 +28,5 @@ export const screenCatalog = {
     ...exportMessages.en,
   },
   ru: Object.assign({}, ...all.map((m) => m.ru)) as Record<string, string | { one: string; other: string }>,
+  bg: Object.assign({}, ...all.map((m) => m.bg)) as Record<string, string | { one: string; other: string }>,
 };

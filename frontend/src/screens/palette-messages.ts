@@ -25,4 +25,16 @@ export const paletteMessages = screenMessages(
     'palette.searching': 'Поиск…',
     'palette.keys': '↑/↓ — выбор · Enter — перейти · Esc — закрыть',
   },
+  {
+    'palette.title': 'Отиди до',
+    'palette.hint': 'Ctrl+K за бърз преход',
+    'palette.placeholder': 'Клиент, дилър или конфликт…',
+    'palette.screens': 'Раздели',
+    'palette.customers': 'Клиенти',
+    'palette.conflicts': 'Активни конфликти',
+    'palette.dealers': 'Дилъри',
+    'palette.none': 'Няма съвпадения',
+    'palette.searching': 'Търсене…',
+    'palette.keys': '↑/↓ избор · Enter отваряне · Esc затваряне',
+  },
 );

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAccess } from '../auth/SessionProvider';
-import { locales, useI18n, type Locale } from '../i18n';
+import { localeNames, locales, useI18n, type Locale } from '../i18n';
 import { navFor } from './access';
 import { CommandPalette } from './CommandPalette';
 import { useTheme } from './theme';
@@ -34,7 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           >
             {locales.map((l) => (
               <option key={l} value={l}>
-                {l.toUpperCase()}
+                {localeNames[l]}
               </option>
             ))}
           </select>

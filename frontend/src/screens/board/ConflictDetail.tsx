@@ -21,7 +21,7 @@ type Props = { id: string; onClose: () => void; onChanged: () => void };
 export function ConflictDetail({ id, onClose, onChanged }: Props) {
   const { t, locale } = useI18n();
   const { can } = useAccess();
-  const q = useQuery(ConflictDetailQuery, { id, lang: locale === 'ru' ? 'ru' : 'en' });
+  const q = useQuery(ConflictDetailQuery, { id, lang: locale });
   const head = (title: React.ReactNode) => (
     <div className="detail-head">
       <h2 className="detail-title">{title}</h2>

@@ -23,5 +23,6 @@ describe('console examples', () => {
   it('have distinct ids and translated labels', () => {
     expect(new Set(consoleExamples.map((e) => e.id)).size).toBe(consoleExamples.length);
     for (const ex of consoleExamples) expect(translate('ru', ex.label)).not.toBe(translate('en', ex.label));
+    for (const ex of consoleExamples) expect(translate('bg', ex.label)).not.toBe(translate('en', ex.label));
   });
 });

@@ -25,4 +25,16 @@ export const consoleMessages = screenMessages(
     'console.hint': 'Ctrl+Enter выполняет запрос · Ctrl+Space подсказывает',
     'console.default': '# Напишите запрос GraphQL или откройте сохранённый выше.\n# Ctrl+Enter выполняет; Ctrl+Space подсказывает поля.\n',
   },
+  {
+    'console.title': 'Конзола за анализи',
+    'console.examples': 'Запазени заявки',
+    'console.examplesPick': 'Отворете запазена заявка…',
+    'console.example.dealers': 'Дилъри по отворени конфликти',
+    'console.example.share': 'Дял на директните продажби по региони',
+    'console.example.stake': 'Засегнати суми по вид конфликт',
+    'console.example.plan': 'Изпълнение на плана и бонуси за годината',
+    'console.example.coverage': 'Непокрити територии и припокриващи се изключителни права',
+    'console.hint': 'Ctrl+Enter изпълнява заявката · Ctrl+Space допълва',
+    'console.default': '# Напишете заявка на GraphQL или отворете запазена от списъка горе.\n# Ctrl+Enter я изпълнява; Ctrl+Space предлага полета.\n',
+  },
 );
