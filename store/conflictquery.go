@@ -589,7 +589,7 @@ func (s *Store) ConflictStats(ctx context.Context, groupBy []string, f ConflictF
 		}
 		table := "conflicts AS cf"
 		dimExpr := func(d string) string { return statsDims[d] }
-		_, dealerViewer := dealerScope(ctx)
+		viewerDealer, dealerViewer := dealerScope(ctx)
 		if slices.Contains(dims, StatsByDealer) && !dealerViewer {
 			// One row per party dealer, or one with NULL for a conflict
 			// without dealers, unnested in the select list: on scale-10
@@ -609,8 +609,7 @@ func (s *Store) ConflictStats(ctx context.Context, groupBy []string, f ConflictF
 		if slices.Contains(dims, StatsByDealer) && dealerViewer {
 			// A dealer user groups by its own dealer only: the other
 			// parties of its conflicts are not its to count.
-			d, _ := dealerScope(ctx)
-			q = q.Join("LEFT JOIN LATERAL unnest(cf.dealer_ids) AS pd(dealer_id) ON pd.dealer_id = ?", d)
+			q = q.Join("LEFT JOIN LATERAL unnest(cf.dealer_ids) AS pd(dealer_id) ON pd.dealer_id = ?", viewerDealer)
 		}
 		q = f.apply(q)
 		cols := make([]string, 0, len(dims)+5)
@@ -623,10 +622,10 @@ func (s *Store) ConflictStats(ctx context.Context, groupBy []string, f ConflictF
 		// conflict: the whole would reveal the other side's amount.
 		atStake := "sum(cf.at_stake) AS at_stake"
 		var atStakeArgs []any
-		if d, ok := dealerScope(ctx); ok {
+		if dealerViewer {
 			atStake = `sum(least(cf.at_stake, (SELECT coalesce(sum(od.amount), 0) FROM deals od
 				WHERE od.id = ANY (cf.deal_ids) AND od.channel_kind = 'DEALER' AND od.dealer_id = ? AND od.currency = cf.currency))) AS at_stake`
-			atStakeArgs = []any{d}
+			atStakeArgs = []any{viewerDealer}
 		}
 		cols = append(cols, "cf.currency AS currency", "count(*) AS n", atStake,
 			"count(*) FILTER (WHERE cf.closed_at IS NOT NULL) AS closed",

@@ -128,26 +128,14 @@ func (s *Store) exportCustomers(ctx context.Context, f CustomerFilter, after int
 			Join("JOIN regions AS r ON r.id = c.region_id").
 			Join("LEFT JOIN dealers AS d ON d.id = c.owner_dealer_id").
 			Where("c.id > ?", after).OrderExpr("c.id").Limit(exportBatch)
-		q = narrow(ctx, q, customerOfDealer)
-		if f.OwnerKind != nil {
-			q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
-		}
-		if f.OwnerDealerID != nil {
-			q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
-		}
+		var regions any
 		if f.RegionID != nil {
-			q = q.Where(regionUnder("c.region_id"), *f.RegionID)
+			var err error
+			if regions, err = regionSubtree(ctx, db, *f.RegionID); err != nil {
+				return err
+			}
 		}
-		if f.Segment != nil {
-			q = q.Where("c.segment = ?", string(*f.Segment))
-		}
-		if f.KeyAccount != nil {
-			q = q.Where("c.key_account = ?", *f.KeyAccount)
-		}
-		if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-			q = customerSearch(q, *f.Search)
-		}
-		return q.Scan(ctx, &rows)
+		return f.where(ctx, q, regions).Scan(ctx, &rows)
 	}); err != nil {
 		return nil, 0, err
 	}

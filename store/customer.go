@@ -537,28 +537,7 @@ func (s *Store) ListCustomers(ctx context.Context, f CustomerFilter, o Order, p 
 			if ownPage {
 				return db.NewSelect().Model(&rows)
 			}
-			q := narrow(ctx, db.NewSelect().Model(&rows), customerOfDealer)
-			if f.OwnerKind != nil {
-				q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
-			}
-			if f.OwnerDealerID != nil {
-				q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
-			}
-			if f.RegionID != nil {
-				q = q.Where("c.region_id = ANY (?::bigint[])", regions)
-			}
-			if f.Segment != nil {
-				q = q.Where("c.segment = ?", string(*f.Segment))
-			}
-			if f.KeyAccount != nil {
-				q = q.Where("c.key_account = ?", *f.KeyAccount)
-			}
-			if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
-				// By name, normalised name or tax id, each through its index
-				// (customers_matching, migration 0009, says why a function).
-				q = customerSearch(q, *f.Search)
-			}
-			return q
+			return f.where(ctx, db.NewSelect().Model(&rows), regions)
 		}
 		cursors, total, more, err := listQuery(ctx, p, spec, "c.id", &rows, newQuery,
 			func(r customerRow) any {
@@ -659,15 +638,36 @@ func (s *Store) DealCountsByCustomers(ctx context.Context, customers []int64) (m
 	})
 }
 
-// customerSearch narrows q (over customers AS c) to the customers whose
-// name, normalised name or tax id matches search, each through its index
-// (customers_matching, migration 0009, says why a function). The list and
-// the CSV export search alike.
-func customerSearch(q *bun.SelectQuery, search string) *bun.SelectQuery {
-	search = strings.TrimSpace(search)
-	normPattern := ""
-	if norm := channel.NormalizeName(search); norm != "" {
-		normPattern = likePattern(norm)
+// where narrows q (over customers AS c) to the viewer's customers that
+// match f; the list and the CSV export filter alike. regions is the subtree
+// of f.RegionID (regionSubtree): literal ids the planner can check inside
+// an index-only scan (migration 0009).
+func (f CustomerFilter) where(ctx context.Context, q *bun.SelectQuery, regions any) *bun.SelectQuery {
+	q = narrow(ctx, q, customerOfDealer)
+	if f.OwnerKind != nil {
+		q = q.Where("c.owner_kind = ?", string(*f.OwnerKind))
 	}
-	return q.Where("c.id IN (SELECT customers_matching(?, ?, ?))", likePattern(search), normPattern, channel.NormalizeTaxID(search))
+	if f.OwnerDealerID != nil {
+		q = q.Where("c.owner_dealer_id = ?", *f.OwnerDealerID)
+	}
+	if f.RegionID != nil {
+		q = q.Where("c.region_id = ANY (?::bigint[])", regions)
+	}
+	if f.Segment != nil {
+		q = q.Where("c.segment = ?", string(*f.Segment))
+	}
+	if f.KeyAccount != nil {
+		q = q.Where("c.key_account = ?", *f.KeyAccount)
+	}
+	if f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		search := strings.TrimSpace(*f.Search)
+		// By name, normalised name or tax id, each through its index
+		// (customers_matching, migration 0009, says why a function).
+		normPattern := ""
+		if norm := channel.NormalizeName(search); norm != "" {
+			normPattern = likePattern(norm)
+		}
+		q = q.Where("c.id IN (SELECT customers_matching(?, ?, ?))", likePattern(search), normPattern, channel.NormalizeTaxID(search))
+	}
+	return q
 }

@@ -4,8 +4,8 @@
 // session ended under the person. Works from the keyboard alone: the email
 // field has focus, Enter signs in.
 import { useEffect, useRef, useState } from 'react';
-import { localeNames, locales, useI18n, type Locale } from '../i18n';
-import { useTheme } from '../shell/theme';
+import { useI18n } from '../i18n';
+import { DisplayControls } from '../shell/DisplayControls';
 import { useSession } from './SessionProvider';
 
 type Problem =
@@ -15,8 +15,7 @@ type Problem =
   | { kind: 'throttled'; until: number };
 
 export function SignInScreen({ expired, unreachable }: { expired: boolean; unreachable?: string }) {
-  const { t, locale, setLocale } = useI18n();
-  const [theme, toggleTheme] = useTheme();
+  const { t } = useI18n();
   const { signIn, retry } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -71,22 +70,7 @@ export function SignInScreen({ expired, unreachable }: { expired: boolean; unrea
   return (
     <div className="signin-page">
       <div className="signin-tools">
-        <select className="input compact" aria-label={t('lang.label')} value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-          {locales.map((l) => (
-            <option key={l} value={l}>
-              {localeNames[l]}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          className="btn icon"
-          onClick={toggleTheme}
-          title={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}
-          aria-label={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}
-        >
-          {theme === 'dark' ? '☀' : '☾'}
-        </button>
+        <DisplayControls />
       </div>
       <main className="signin-card" data-testid="signin">
         <div className="brand signin-brand">

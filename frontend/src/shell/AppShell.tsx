@@ -4,15 +4,14 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAccess } from '../auth/SessionProvider';
-import { localeNames, locales, useI18n, type Locale } from '../i18n';
+import { useI18n } from '../i18n';
 import { navFor } from './access';
 import { CommandPalette } from './CommandPalette';
-import { useTheme } from './theme';
+import { DisplayControls } from './DisplayControls';
 import { UserMenu } from './UserMenu';
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const { t, locale, setLocale } = useI18n();
-  const [theme, toggleTheme] = useTheme();
+  const { t } = useI18n();
   const [location] = useLocation();
   const { role } = useAccess();
   const navItems = navFor(role);
@@ -26,28 +25,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
         <div className="header-tools">
           <span className="dim small kbd-hint">{t('palette.hint')}</span>
-          <select
-            className="input compact"
-            aria-label={t('lang.label')}
-            value={locale}
-            onChange={(e) => setLocale(e.target.value as Locale)}
-          >
-            {locales.map((l) => (
-              <option key={l} value={l}>
-                {localeNames[l]}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="btn icon"
-            onClick={toggleTheme}
-            title={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}
-            aria-label={theme === 'dark' ? t('theme.toLight') : t('theme.toDark')}
-            data-testid="theme-toggle"
-          >
-            {theme === 'dark' ? '☀' : '☾'}
-          </button>
+          <DisplayControls />
           <UserMenu />
         </div>
       </header>

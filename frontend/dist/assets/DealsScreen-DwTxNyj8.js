@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,i as n,y as r}from"./i18n-BHKzeXiD.js";import{S as i,_ as a,a as o,c as s,d as c,f as l,h as u,i as d,l as f,n as p,p as m,r as h,s as g,t as _,x as v}from"./gql-0dk0-ODP.js";import{_ as y,a as b,c as x,d as ee,f as S,g as te,h as C,l as ne,o as w,p as T,s as E}from"./index-qJIcjPJf.js";import{n as D,r as O,t as re}from"./usePaged-xOL1F63t.js";var k=e(r(),1),A=_(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,i as n,y as r}from"./i18n-BHKzeXiD.js";import{S as i,_ as a,a as o,c as s,d as c,f as l,h as u,i as d,l as f,n as p,p as m,r as h,s as g,t as _,x as v}from"./gql-0dk0-ODP.js";import{_ as y,a as b,c as x,d as ee,f as S,g as te,h as C,l as ne,o as w,p as T,s as E}from"./index-CC60MFqO.js";import{n as D,r as O,t as re}from"./usePaged-C9Y0Igdi.js";var k=e(r(),1),A=_(`
   query Deals($first: Int!, $after: String, $filter: DealFilter, $orderBy: DealOrder) {
     deals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount

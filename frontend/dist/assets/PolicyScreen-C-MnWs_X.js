@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,i as n,y as r}from"./i18n-BHKzeXiD.js";import{S as i,_ as a,d as o,f as s,h as c,i as l,l as u,n as d,o as f,p,r as m,s as h,t as g,u as _}from"./gql-0dk0-ODP.js";import{m as v}from"./index-qJIcjPJf.js";var y=e(r(),1),b=g(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,i as n,y as r}from"./i18n-BHKzeXiD.js";import{S as i,_ as a,d as o,f as s,h as c,i as l,l as u,n as d,o as f,p,r as m,s as h,t as g,u as _}from"./gql-0dk0-ODP.js";import{m as v}from"./index-CC60MFqO.js";var y=e(r(),1),b=g(`
   query Policies {
     policies {
       id
