@@ -85,7 +85,7 @@ func (r *Resolver) atStake(ctx context.Context, c *store.Conflict) (*channel.Mon
 	if v.SeesAll() {
 		return &c.AtStake, nil
 	}
-	deals, err := loadAll(ctx, r.loaders(ctx).deal, c.DealIDs)
+	deals, err := loadAll(ctx, r.loaders(ctx).deal(), c.DealIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +129,7 @@ func (r *Resolver) eventReason(ctx context.Context, e *store.ConflictEvent) (str
 	if v.SeesAll() {
 		return e.Reason, nil
 	}
-	c, err := load(ctx, r.loaders(ctx).conflict, e.ConflictID, "conflict")
+	c, err := load(ctx, r.loaders(ctx).conflict(), e.ConflictID, "conflict")
 	if err != nil {
 		return "", err
 	}

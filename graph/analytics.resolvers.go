@@ -37,7 +37,7 @@ func (r *queryResolver) DealerPerformance(ctx context.Context, year int, asOf *t
 	for i, p := range l.Items {
 		ids[i] = p.DealerID
 	}
-	dealers, err := r.loaders(ctx).dealer.LoadAll(ctx, ids)
+	dealers, err := r.loaders(ctx).dealer().LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -85,10 +85,10 @@ func (r *queryResolver) Pipeline(ctx context.Context, groupBy []model.PipelineDi
 		if row.Channel != "" {
 			o.Channel = &row.Channel
 		}
-		if o.ProductLine, err = loadOpt(ctx, r.loaders(ctx).productLine, row.ProductLineID); err != nil {
+		if o.ProductLine, err = loadOpt(ctx, r.loaders(ctx).productLine(), row.ProductLineID); err != nil {
 			return nil, err
 		}
-		if o.Dealer, err = loadOpt(ctx, r.loaders(ctx).dealer, row.DealerID); err != nil {
+		if o.Dealer, err = loadOpt(ctx, r.loaders(ctx).dealer(), row.DealerID); err != nil {
 			return nil, err
 		}
 		out[i] = o
@@ -160,7 +160,7 @@ func (r *queryResolver) TerritoryCoverage(ctx context.Context, filter *model.Ter
 	for i, u := range cov.Uncovered {
 		ids[i] = u.RegionID
 	}
-	regions, err := r.loaders(ctx).region.LoadAll(ctx, ids)
+	regions, err := r.loaders(ctx).region().LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -17,15 +17,15 @@ func (r *dealerResolver) ID(ctx context.Context, obj *channel.Dealer) (string, e
 }
 
 func (r *dealerResolver) Parent(ctx context.Context, obj *channel.Dealer) (*channel.Dealer, error) {
-	return loadOpt(ctx, r.loaders(ctx).dealer, obj.ParentID)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), obj.ParentID)
 }
 
 func (r *dealerResolver) SubDealers(ctx context.Context, obj *channel.Dealer) ([]channel.Dealer, error) {
-	return r.loaders(ctx).subDealers.Load(ctx, obj.ID)
+	return r.loaders(ctx).subDealers().Load(ctx, obj.ID)
 }
 
 func (r *dealerResolver) HomeRegion(ctx context.Context, obj *channel.Dealer) (*channel.Region, error) {
-	return loadOpt(ctx, r.loaders(ctx).region, obj.HomeRegionID)
+	return loadOpt(ctx, r.loaders(ctx).region(), obj.HomeRegionID)
 }
 
 func (r *dealerResolver) Contact(ctx context.Context, obj *channel.Dealer) (*model.Contact, error) {
@@ -33,11 +33,11 @@ func (r *dealerResolver) Contact(ctx context.Context, obj *channel.Dealer) (*mod
 }
 
 func (r *dealerResolver) Territories(ctx context.Context, obj *channel.Dealer) ([]channel.TerritoryAssignment, error) {
-	return r.loaders(ctx).territories.Load(ctx, obj.ID)
+	return r.loaders(ctx).territories().Load(ctx, obj.ID)
 }
 
 func (r *dealerResolver) CustomerCount(ctx context.Context, obj *channel.Dealer) (int, error) {
-	return r.loaders(ctx).customerCount.Load(ctx, obj.ID)
+	return r.loaders(ctx).customerCount().Load(ctx, obj.ID)
 }
 
 func (r *dealerResolver) Customers(ctx context.Context, obj *channel.Dealer, first *int, after *string, orderBy *model.CustomerOrder) (*model.CustomerConnection, error) {
@@ -62,7 +62,7 @@ func (r *dealerResolver) Deals(ctx context.Context, obj *channel.Dealer, first *
 }
 
 func (r *dealerResolver) Plan(ctx context.Context, obj *channel.Dealer, year int) (*channel.DealerPlan, error) {
-	return loadOpt(ctx, r.loaders(ctx).plan, store.PlanKey{DealerID: obj.ID, Year: year})
+	return loadOpt(ctx, r.loaders(ctx).plan(), store.PlanKey{DealerID: obj.ID, Year: year})
 }
 
 func (r *productLineResolver) ID(ctx context.Context, obj *channel.ProductLine) (string, error) {
@@ -78,11 +78,11 @@ func (r *regionResolver) Country(ctx context.Context, obj *channel.Region) (*str
 }
 
 func (r *regionResolver) Parent(ctx context.Context, obj *channel.Region) (*channel.Region, error) {
-	return loadOpt(ctx, r.loaders(ctx).regionByPath, obj.ParentPath())
+	return loadOpt(ctx, r.loaders(ctx).regionByPath(), obj.ParentPath())
 }
 
 func (r *regionResolver) Children(ctx context.Context, obj *channel.Region) ([]channel.Region, error) {
-	return r.loaders(ctx).regionChildren.Load(ctx, obj.Path)
+	return r.loaders(ctx).regionChildren().Load(ctx, obj.Path)
 }
 
 func (r *territoryAssignmentResolver) ID(ctx context.Context, obj *channel.TerritoryAssignment) (string, error) {
@@ -90,15 +90,15 @@ func (r *territoryAssignmentResolver) ID(ctx context.Context, obj *channel.Terri
 }
 
 func (r *territoryAssignmentResolver) Dealer(ctx context.Context, obj *channel.TerritoryAssignment) (*channel.Dealer, error) {
-	return load(ctx, r.loaders(ctx).dealer, obj.DealerID, "dealer")
+	return load(ctx, r.loaders(ctx).dealer(), obj.DealerID, "dealer")
 }
 
 func (r *territoryAssignmentResolver) Region(ctx context.Context, obj *channel.TerritoryAssignment) (*channel.Region, error) {
-	return load(ctx, r.loaders(ctx).region, obj.RegionID, "region")
+	return load(ctx, r.loaders(ctx).region(), obj.RegionID, "region")
 }
 
 func (r *territoryAssignmentResolver) ProductLines(ctx context.Context, obj *channel.TerritoryAssignment) ([]channel.ProductLine, error) {
-	return loadAll(ctx, r.loaders(ctx).productLine, obj.ProductLineIDs)
+	return loadAll(ctx, r.loaders(ctx).productLine(), obj.ProductLineIDs)
 }
 
 func (r *territoryAssignmentResolver) Active(ctx context.Context, obj *channel.TerritoryAssignment) (bool, error) {

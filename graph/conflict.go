@@ -87,5 +87,5 @@ func statsDimensions(dims []model.ConflictStatsDimension) []string {
 
 // loadConflicts loads conflicts by id through the request's loader, in order.
 func (r *Resolver) loadConflicts(ctx context.Context, ids []int64) ([]store.Conflict, error) {
-	return loadAll(ctx, r.loaders(ctx).conflict, ids)
+	return loadAll(ctx, r.loaders(ctx).conflict(), ids)
 }

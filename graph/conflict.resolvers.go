@@ -15,15 +15,15 @@ import (
 )
 
 func (r *compensationResolver) Conflict(ctx context.Context, obj *channel.Compensation) (*store.Conflict, error) {
-	return load(ctx, r.loaders(ctx).conflict, obj.ConflictID, "conflict")
+	return load(ctx, r.loaders(ctx).conflict(), obj.ConflictID, "conflict")
 }
 
 func (r *compensationResolver) Dealer(ctx context.Context, obj *channel.Compensation) (*channel.Dealer, error) {
-	return load(ctx, r.loaders(ctx).dealer, obj.DealerID, "dealer")
+	return load(ctx, r.loaders(ctx).dealer(), obj.DealerID, "dealer")
 }
 
 func (r *compensationResolver) Deal(ctx context.Context, obj *channel.Compensation) (*channel.Deal, error) {
-	return loadOpt(ctx, r.loaders(ctx).deal, obj.DealID)
+	return loadOpt(ctx, r.loaders(ctx).deal(), obj.DealID)
 }
 
 func (r *conflictResolver) ID(ctx context.Context, obj *store.Conflict) (string, error) {
@@ -31,11 +31,11 @@ func (r *conflictResolver) ID(ctx context.Context, obj *store.Conflict) (string,
 }
 
 func (r *conflictResolver) Customer(ctx context.Context, obj *store.Conflict) (*channel.Customer, error) {
-	c, err := load(ctx, r.loaders(ctx).customer, obj.CustomerID, "customer")
+	c, err := load(ctx, r.loaders(ctx).customer(), obj.CustomerID, "customer")
 	if channel.ErrorCode(err) == channel.ENotFound {
 		// A dealer party of a DUPLICATE_CUSTOMER conflict may see only its
 		// own of the two customers.
-		cs, lerr := loadAll(ctx, r.loaders(ctx).customer, obj.CustomerIDs)
+		cs, lerr := loadAll(ctx, r.loaders(ctx).customer(), obj.CustomerIDs)
 		if lerr != nil {
 			return nil, lerr
 		}
@@ -48,17 +48,17 @@ func (r *conflictResolver) Customer(ctx context.Context, obj *store.Conflict) (*
 }
 
 func (r *conflictResolver) Customers(ctx context.Context, obj *store.Conflict) ([]channel.Customer, error) {
-	return loadAll(ctx, r.loaders(ctx).customer, obj.CustomerIDs)
+	return loadAll(ctx, r.loaders(ctx).customer(), obj.CustomerIDs)
 }
 
 func (r *conflictResolver) Deals(ctx context.Context, obj *store.Conflict) ([]channel.Deal, error) {
-	return loadAll(ctx, r.loaders(ctx).deal, obj.DealIDs)
+	return loadAll(ctx, r.loaders(ctx).deal(), obj.DealIDs)
 }
 
 func (r *conflictResolver) Parties(ctx context.Context, obj *store.Conflict) (*model.ConflictParties, error) {
 	// The dealer loader finds only dealers the viewer may see; the rest
 	// are counted, not named.
-	dealers, err := loadAll(ctx, r.loaders(ctx).dealer, obj.DealerIDs)
+	dealers, err := loadAll(ctx, r.loaders(ctx).dealer(), obj.DealerIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func (r *conflictResolver) Parties(ctx context.Context, obj *store.Conflict) (*m
 }
 
 func (r *conflictResolver) SuggestedDealer(ctx context.Context, obj *store.Conflict) (*channel.Dealer, error) {
-	return loadOpt(ctx, r.loaders(ctx).dealer, obj.SuggestedDealerID)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), obj.SuggestedDealerID)
 }
 
 func (r *conflictResolver) AtStake(ctx context.Context, obj *store.Conflict) (*channel.Money, error) {
@@ -87,15 +87,15 @@ func (r *conflictResolver) Resolution(ctx context.Context, obj *store.Conflict) 
 }
 
 func (r *conflictResolver) Compensations(ctx context.Context, obj *store.Conflict) ([]channel.Compensation, error) {
-	return r.loaders(ctx).compensations.Load(ctx, obj.ID)
+	return r.loaders(ctx).compensations().Load(ctx, obj.ID)
 }
 
 func (r *conflictResolver) Splits(ctx context.Context, obj *store.Conflict) ([]channel.CreditSplit, error) {
-	return r.loaders(ctx).splits.Load(ctx, obj.ID)
+	return r.loaders(ctx).splits().Load(ctx, obj.ID)
 }
 
 func (r *conflictResolver) Events(ctx context.Context, obj *store.Conflict) ([]store.ConflictEvent, error) {
-	return r.loaders(ctx).conflictEvents.Load(ctx, obj.ID)
+	return r.loaders(ctx).conflictEvents().Load(ctx, obj.ID)
 }
 
 func (r *conflictEventResolver) Type(ctx context.Context, obj *store.ConflictEvent) (model.ConflictEventType, error) {
@@ -107,7 +107,7 @@ func (r *conflictEventResolver) Reason(ctx context.Context, obj *store.ConflictE
 }
 
 func (r *conflictEventResolver) Conflict(ctx context.Context, obj *store.ConflictEvent) (*store.Conflict, error) {
-	return load(ctx, r.loaders(ctx).conflict, obj.ConflictID, "conflict")
+	return load(ctx, r.loaders(ctx).conflict(), obj.ConflictID, "conflict")
 }
 
 func (r *conflictExplanationResolver) Text(ctx context.Context, obj *channel.Explanation, lang *string) (string, error) {
@@ -145,11 +145,11 @@ func (r *conflictStatsRowResolver) Severity(ctx context.Context, obj *store.Conf
 }
 
 func (r *conflictStatsRowResolver) Region(ctx context.Context, obj *store.ConflictStatsRow) (*channel.Region, error) {
-	return loadOpt(ctx, r.loaders(ctx).region, obj.RegionID)
+	return loadOpt(ctx, r.loaders(ctx).region(), obj.RegionID)
 }
 
 func (r *conflictStatsRowResolver) Dealer(ctx context.Context, obj *store.ConflictStatsRow) (*channel.Dealer, error) {
-	return loadOpt(ctx, r.loaders(ctx).dealer, obj.DealerID)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), obj.DealerID)
 }
 
 func (r *conflictStatsRowResolver) ClosedCount(ctx context.Context, obj *store.ConflictStatsRow) (int, error) {
@@ -161,11 +161,11 @@ func (r *conflictStatsRowResolver) MeanTimeToResolveSeconds(ctx context.Context,
 }
 
 func (r *creditSplitResolver) Deal(ctx context.Context, obj *channel.CreditSplit) (*channel.Deal, error) {
-	return load(ctx, r.loaders(ctx).deal, obj.DealID, "deal")
+	return load(ctx, r.loaders(ctx).deal(), obj.DealID, "deal")
 }
 
 func (r *customerResolver) Conflicts(ctx context.Context, obj *channel.Customer, statuses []channel.ConflictStatus) ([]store.Conflict, error) {
-	all, err := r.loaders(ctx).conflictsByCustomer.Load(ctx, obj.ID)
+	all, err := r.loaders(ctx).conflictsByCustomer().Load(ctx, obj.ID)
 	if err != nil || len(statuses) == 0 {
 		return all, err
 	}
@@ -179,19 +179,19 @@ func (r *customerResolver) Conflicts(ctx context.Context, obj *channel.Customer,
 }
 
 func (r *customerResolver) OpenConflictCount(ctx context.Context, obj *channel.Customer) (int, error) {
-	return r.loaders(ctx).openConflictsByCustomer.Load(ctx, obj.ID)
+	return r.loaders(ctx).openConflictsByCustomer().Load(ctx, obj.ID)
 }
 
 func (r *dealResolver) Conflicts(ctx context.Context, obj *channel.Deal) ([]store.Conflict, error) {
-	return r.loaders(ctx).conflictsByDeal.Load(ctx, obj.ID)
+	return r.loaders(ctx).conflictsByDeal().Load(ctx, obj.ID)
 }
 
 func (r *dealerResolver) OpenConflictCount(ctx context.Context, obj *channel.Dealer) (int, error) {
-	return r.loaders(ctx).openConflictsByDealer.Load(ctx, obj.ID)
+	return r.loaders(ctx).openConflictsByDealer().Load(ctx, obj.ID)
 }
 
 func (r *dealerResolver) Compensations(ctx context.Context, obj *channel.Dealer) ([]channel.Compensation, error) {
-	return r.loaders(ctx).dealerCompensations.Load(ctx, obj.ID)
+	return r.loaders(ctx).dealerCompensations().Load(ctx, obj.ID)
 }
 
 func (r *mutationResolver) AcknowledgeConflict(ctx context.Context, input model.AcknowledgeConflictInput) (*model.AcknowledgeConflictPayload, error) {
@@ -223,7 +223,7 @@ func (r *mutationResolver) ResolveConflict(ctx context.Context, input model.Reso
 	if err != nil {
 		return nil, err
 	}
-	cancelled, err := loadAll(ctx, r.loaders(ctx).deal, res.Cancelled)
+	cancelled, err := loadAll(ctx, r.loaders(ctx).deal(), res.Cancelled)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +254,7 @@ func (r *queryResolver) Conflict(ctx context.Context, id string) (*store.Conflic
 	if err != nil {
 		return nil, err
 	}
-	return loadOpt(ctx, r.loaders(ctx).conflict, cid)
+	return loadOpt(ctx, r.loaders(ctx).conflict(), cid)
 }
 
 func (r *queryResolver) ConflictStats(ctx context.Context, groupBy []model.ConflictStatsDimension, filter *model.ConflictFilter) ([]store.ConflictStatsRow, error) {

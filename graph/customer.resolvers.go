@@ -20,11 +20,11 @@ func (r *customerResolver) TaxID(ctx context.Context, obj *channel.Customer) (*s
 }
 
 func (r *customerResolver) Region(ctx context.Context, obj *channel.Customer) (*channel.Region, error) {
-	return load(ctx, r.loaders(ctx).region, obj.RegionID, "region")
+	return load(ctx, r.loaders(ctx).region(), obj.RegionID, "region")
 }
 
 func (r *customerResolver) Country(ctx context.Context, obj *channel.Customer) (*string, error) {
-	g, err := load(ctx, r.loaders(ctx).region, obj.RegionID, "region")
+	g, err := load(ctx, r.loaders(ctx).region(), obj.RegionID, "region")
 	if err != nil {
 		return nil, err
 	}
@@ -32,16 +32,16 @@ func (r *customerResolver) Country(ctx context.Context, obj *channel.Customer) (
 }
 
 func (r *customerResolver) OwnershipHistory(ctx context.Context, obj *channel.Customer) ([]channel.OwnershipChange, error) {
-	return r.loaders(ctx).history.Load(ctx, obj.ID)
+	return r.loaders(ctx).history().Load(ctx, obj.ID)
 }
 
 func (r *customerResolver) DealCount(ctx context.Context, obj *channel.Customer) (int, error) {
-	n, err := r.loaders(ctx).dealCount.Load(ctx, obj.ID)
+	n, err := r.loaders(ctx).dealCount().Load(ctx, obj.ID)
 	return n.All, err
 }
 
 func (r *customerResolver) OpenDealCount(ctx context.Context, obj *channel.Customer) (int, error) {
-	n, err := r.loaders(ctx).dealCount.Load(ctx, obj.ID)
+	n, err := r.loaders(ctx).dealCount().Load(ctx, obj.ID)
 	return n.Open, err
 }
 
@@ -59,7 +59,7 @@ func (r *customerResolver) Deals(ctx context.Context, obj *channel.Customer, fir
 }
 
 func (r *ownerResolver) Dealer(ctx context.Context, obj *channel.Owner) (*channel.Dealer, error) {
-	return loadOpt(ctx, r.loaders(ctx).dealer, obj.DealerID)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), obj.DealerID)
 }
 
 func (r *ownershipChangeResolver) ID(ctx context.Context, obj *channel.OwnershipChange) (string, error) {
@@ -74,11 +74,11 @@ func (r *ownershipChangeResolver) FromKind(ctx context.Context, obj *channel.Own
 }
 
 func (r *ownershipChangeResolver) FromDealer(ctx context.Context, obj *channel.OwnershipChange) (*channel.Dealer, error) {
-	return loadOpt(ctx, r.loaders(ctx).dealer, obj.FromDealerID)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), obj.FromDealerID)
 }
 
 func (r *ownershipChangeResolver) ToDealer(ctx context.Context, obj *channel.OwnershipChange) (*channel.Dealer, error) {
-	return loadOpt(ctx, r.loaders(ctx).dealer, obj.ToDealerID)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), obj.ToDealerID)
 }
 
 func (r *Resolver) Customer() CustomerResolver { return &customerResolver{r} }

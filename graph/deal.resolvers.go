@@ -16,11 +16,11 @@ func (r *dealResolver) ID(ctx context.Context, obj *channel.Deal) (string, error
 }
 
 func (r *dealResolver) Customer(ctx context.Context, obj *channel.Deal) (*channel.Customer, error) {
-	return load(ctx, r.loaders(ctx).customer, obj.CustomerID, "customer")
+	return load(ctx, r.loaders(ctx).customer(), obj.CustomerID, "customer")
 }
 
 func (r *dealResolver) Channel(ctx context.Context, obj *channel.Deal) (*model.Channel, error) {
-	d, err := loadOpt(ctx, r.loaders(ctx).dealer, obj.DealerID)
+	d, err := loadOpt(ctx, r.loaders(ctx).dealer(), obj.DealerID)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +28,7 @@ func (r *dealResolver) Channel(ctx context.Context, obj *channel.Deal) (*model.C
 }
 
 func (r *dealResolver) ProductLine(ctx context.Context, obj *channel.Deal) (*channel.ProductLine, error) {
-	return load(ctx, r.loaders(ctx).productLine, obj.ProductLineID, "product line")
+	return load(ctx, r.loaders(ctx).productLine(), obj.ProductLineID, "product line")
 }
 
 func (r *dealResolver) UnitPrice(ctx context.Context, obj *channel.Deal) (*channel.Money, error) {

@@ -10,7 +10,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
-	"github.com/vikstrous/dataloadgen"
 
 	"channelboard/channel"
 	"channelboard/graph/model"
@@ -135,7 +134,8 @@ func (e feedLoaders) InterceptOperation(ctx context.Context, next graphql.Operat
 		return next(ctx)
 	}
 	end := &subscriptionEnd{}
-	responses := next(context.WithValue(ctx, subscriptionEndKey{}, end))
+	ctx = context.WithValue(ctx, subscriptionEndKey{}, end)
+	responses := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
 		resp := responses(ctx)
 		if resp == nil {
@@ -171,7 +171,7 @@ func (r *Resolver) listConflictEvents(ctx context.Context, after *string, first 
 	for i, e := range page.Events {
 		ids[i] = e.ConflictID
 	}
-	conflicts, err := loadAll(ctx, r.loaders(ctx).conflict, ids)
+	conflicts, err := loadAll(ctx, r.loaders(ctx).conflict(), ids)
 	if err != nil {
 		return nil, err
 	}
@@ -242,39 +242,19 @@ func (e feedLoaders) InterceptResponse(ctx context.Context, next graphql.Respons
 		return next(ctx)
 	}
 	// Each call waits for the subscription's next event, which may be
-	// hours away: the loaders are made when the event's first field
-	// resolves (InterceptField), so an idle subscription holds none.
-	l := &loaders{}
-	lazy := &lazyLoaders{fill: func() { *l = *e.eventLoaders() }}
-	ctx = context.WithValue(ctx, lazyLoadersKey{}, lazy)
-	return next(context.WithValue(ctx, loadersKey{}, l))
-}
-
-// lazyLoaders fills a subscription event's loaders once, before the first
-// of its fields resolves; the event's fields resolve concurrently.
-type lazyLoaders struct {
-	once sync.Once
-	fill func()
-}
-
-type lazyLoadersKey struct{}
-
-var _ graphql.FieldInterceptor = feedLoaders{}
-
-// InterceptField makes a subscription event's loaders before any of its
-// fields reads them.
-func (e feedLoaders) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	if lazy, ok := ctx.Value(lazyLoadersKey{}).(*lazyLoaders); ok {
-		lazy.once.Do(lazy.fill)
+	// hours away; the loaders are empty until the event's fields ask for
+	// one (loaders.go), so an idle subscription holds next to nothing.
+	exec := func(ctx context.Context) *graphql.Response {
+		return next(context.WithValue(ctx, loadersKey{}, e.eventLoaders()))
 	}
-	return next(ctx)
+	return exec(ctx)
 }
 
 // eventLoaders are one subscription event's loaders.
 func (e feedLoaders) eventLoaders() *loaders {
 	l := newLoaders(e.st, e.wait)
 	if e.hub != nil {
-		l.conflict = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []int64) (map[int64]store.Conflict, error) {
+		l.conflictFetch = func(ctx context.Context, ids []int64) (map[int64]store.Conflict, error) {
 			found := e.hub.CachedConflicts(ids)
 			var missing []int64
 			for _, id := range ids {
@@ -293,7 +273,7 @@ func (e feedLoaders) eventLoaders() *loaders {
 				found[id] = c
 			}
 			return found, nil
-		}, dataloadgen.WithWait(0)) // mostly cache hits: waiting would only delay the event
+		}
 	}
 	return l
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -17,34 +18,45 @@ import (
 // level of the query, so a page of 100 customers with owners, regions and
 // counts costs the same number of queries as a page of 10. They are made
 // per request: their cache must never outlive it or serve another viewer.
+//
+// Each loader is made when a resolver first asks for it: a request reads
+// a handful of the 25 kinds, and a subscription event (one set per event
+// per subscriber, feed.go) usually two or three.
 type loaders struct {
-	dealer          *dataloadgen.Loader[int64, channel.Dealer]
-	region          *dataloadgen.Loader[int64, channel.Region]
-	regionByPath    *dataloadgen.Loader[string, channel.Region]
-	regionChildren  *dataloadgen.Loader[string, []channel.Region]
-	productLine     *dataloadgen.Loader[int64, channel.ProductLine]
-	customer        *dataloadgen.Loader[int64, channel.Customer]
-	ownershipChange *dataloadgen.Loader[int64, channel.OwnershipChange]
-	history         *dataloadgen.Loader[int64, []channel.OwnershipChange]
-	dealCount       *dataloadgen.Loader[int64, store.DealCount]
-	subDealers      *dataloadgen.Loader[int64, []channel.Dealer]
-	customerCount   *dataloadgen.Loader[int64, int]
-	territory       *dataloadgen.Loader[int64, channel.TerritoryAssignment]
-	territories     *dataloadgen.Loader[int64, []channel.TerritoryAssignment]
-	deal            *dataloadgen.Loader[int64, channel.Deal]
-	policy          *dataloadgen.Loader[int, channel.Policy]
-	plan            *dataloadgen.Loader[store.PlanKey, channel.DealerPlan]
+	st   *store.Store
+	opts []dataloadgen.Option
+	// conflictFetch, when set, loads conflicts instead of the store
+	// (a subscription event looks in the feed's shared batch first).
+	conflictFetch func(context.Context, []int64) (map[int64]store.Conflict, error)
 
-	// Conflicts and what hangs off them (graph/conflict.graphqls).
-	conflict                *dataloadgen.Loader[int64, store.Conflict]
-	conflictsByCustomer     *dataloadgen.Loader[int64, []store.Conflict]
-	conflictsByDeal         *dataloadgen.Loader[int64, []store.Conflict]
-	openConflictsByCustomer *dataloadgen.Loader[int64, int]
-	openConflictsByDealer   *dataloadgen.Loader[int64, int]
-	conflictEvents          *dataloadgen.Loader[int64, []store.ConflictEvent]
-	compensations           *dataloadgen.Loader[int64, []channel.Compensation]
-	dealerCompensations     *dataloadgen.Loader[int64, []channel.Compensation]
-	splits                  *dataloadgen.Loader[int64, []channel.CreditSplit]
+	mu   sync.Mutex
+	made struct {
+		dealer                  *dataloadgen.Loader[int64, channel.Dealer]
+		region                  *dataloadgen.Loader[int64, channel.Region]
+		regionByPath            *dataloadgen.Loader[string, channel.Region]
+		regionChildren          *dataloadgen.Loader[string, []channel.Region]
+		productLine             *dataloadgen.Loader[int64, channel.ProductLine]
+		customer                *dataloadgen.Loader[int64, channel.Customer]
+		ownershipChange         *dataloadgen.Loader[int64, channel.OwnershipChange]
+		history                 *dataloadgen.Loader[int64, []channel.OwnershipChange]
+		dealCount               *dataloadgen.Loader[int64, store.DealCount]
+		subDealers              *dataloadgen.Loader[int64, []channel.Dealer]
+		customerCount           *dataloadgen.Loader[int64, int]
+		territory               *dataloadgen.Loader[int64, channel.TerritoryAssignment]
+		territories             *dataloadgen.Loader[int64, []channel.TerritoryAssignment]
+		deal                    *dataloadgen.Loader[int64, channel.Deal]
+		policy                  *dataloadgen.Loader[int, channel.Policy]
+		plan                    *dataloadgen.Loader[store.PlanKey, channel.DealerPlan]
+		conflict                *dataloadgen.Loader[int64, store.Conflict]
+		conflictsByCustomer     *dataloadgen.Loader[int64, []store.Conflict]
+		conflictsByDeal         *dataloadgen.Loader[int64, []store.Conflict]
+		openConflictsByCustomer *dataloadgen.Loader[int64, int]
+		openConflictsByDealer   *dataloadgen.Loader[int64, int]
+		conflictEvents          *dataloadgen.Loader[int64, []store.ConflictEvent]
+		compensations           *dataloadgen.Loader[int64, []channel.Compensation]
+		dealerCompensations     *dataloadgen.Loader[int64, []channel.Compensation]
+		splits                  *dataloadgen.Loader[int64, []channel.CreditSplit]
+	}
 }
 
 // defaultLoaderWait is how long a loader collects keys before it queries.
@@ -57,35 +69,121 @@ type loaders struct {
 const defaultLoaderWait = 500 * time.Microsecond
 
 func newLoaders(st *store.Store, wait time.Duration) *loaders {
-	opts := []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(store.MaxPageSize * 5)}
-	return &loaders{
-		dealer:          dataloadgen.NewMappedLoader(st.DealersByIDs, opts...),
-		region:          dataloadgen.NewMappedLoader(st.RegionsByIDs, opts...),
-		regionByPath:    dataloadgen.NewMappedLoader(st.RegionsByPaths, opts...),
-		regionChildren:  dataloadgen.NewMappedLoader(complete(st.RegionChildren), opts...),
-		productLine:     dataloadgen.NewMappedLoader(st.ProductLinesByIDs, opts...),
-		customer:        dataloadgen.NewMappedLoader(st.CustomersByIDs, opts...),
-		ownershipChange: dataloadgen.NewMappedLoader(st.OwnershipChangesByIDs, opts...),
-		history:         dataloadgen.NewMappedLoader(complete(st.OwnershipHistories), opts...),
-		dealCount:       dataloadgen.NewMappedLoader(complete(st.DealCountsByCustomers), opts...),
-		subDealers:      dataloadgen.NewMappedLoader(complete(st.SubDealersByParents), opts...),
-		customerCount:   dataloadgen.NewMappedLoader(complete(st.CustomerCountsByDealers), opts...),
-		territory:       dataloadgen.NewMappedLoader(st.TerritoriesByIDs, opts...),
-		territories:     dataloadgen.NewMappedLoader(complete(st.TerritoriesByDealers), opts...),
-		deal:            dataloadgen.NewMappedLoader(st.DealsByIDs, opts...),
-		policy:          dataloadgen.NewMappedLoader(st.PoliciesByYears, opts...),
-		plan:            dataloadgen.NewMappedLoader(st.PlansByKeys, opts...),
+	return &loaders{st: st, opts: []dataloadgen.Option{dataloadgen.WithWait(wait), dataloadgen.WithBatchCapacity(store.MaxPageSize * 5)}}
+}
 
-		conflict:                dataloadgen.NewMappedLoader(st.ConflictsByIDs, opts...),
-		conflictsByCustomer:     dataloadgen.NewMappedLoader(complete(st.ConflictsByCustomers), opts...),
-		conflictsByDeal:         dataloadgen.NewMappedLoader(complete(st.ConflictsByDeals), opts...),
-		openConflictsByCustomer: dataloadgen.NewMappedLoader(complete(st.OpenConflictCountsByCustomers), opts...),
-		openConflictsByDealer:   dataloadgen.NewMappedLoader(complete(st.OpenConflictCountsByDealers), opts...),
-		conflictEvents:          dataloadgen.NewMappedLoader(complete(st.EventsByConflicts), opts...),
-		compensations:           dataloadgen.NewMappedLoader(complete(st.CompensationsByConflicts), opts...),
-		dealerCompensations:     dataloadgen.NewMappedLoader(complete(st.CompensationsByDealers), opts...),
-		splits:                  dataloadgen.NewMappedLoader(complete(st.SplitsByConflicts), opts...),
+// lazyLoader returns *p, making it with fetch on first use.
+func lazyLoader[K comparable, V any](l *loaders, p **dataloadgen.Loader[K, V], fetch func(context.Context, []K) (map[K]V, error), opts ...dataloadgen.Option) *dataloadgen.Loader[K, V] {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if *p == nil {
+		*p = dataloadgen.NewMappedLoader(fetch, append(l.opts[:len(l.opts):len(l.opts)], opts...)...)
 	}
+	return *p
+}
+
+func (l *loaders) dealer() *dataloadgen.Loader[int64, channel.Dealer] {
+	return lazyLoader(l, &l.made.dealer, l.st.DealersByIDs)
+}
+
+func (l *loaders) region() *dataloadgen.Loader[int64, channel.Region] {
+	return lazyLoader(l, &l.made.region, l.st.RegionsByIDs)
+}
+
+func (l *loaders) regionByPath() *dataloadgen.Loader[string, channel.Region] {
+	return lazyLoader(l, &l.made.regionByPath, l.st.RegionsByPaths)
+}
+
+func (l *loaders) regionChildren() *dataloadgen.Loader[string, []channel.Region] {
+	return lazyLoader(l, &l.made.regionChildren, complete(l.st.RegionChildren))
+}
+
+func (l *loaders) productLine() *dataloadgen.Loader[int64, channel.ProductLine] {
+	return lazyLoader(l, &l.made.productLine, l.st.ProductLinesByIDs)
+}
+
+func (l *loaders) customer() *dataloadgen.Loader[int64, channel.Customer] {
+	return lazyLoader(l, &l.made.customer, l.st.CustomersByIDs)
+}
+
+func (l *loaders) ownershipChange() *dataloadgen.Loader[int64, channel.OwnershipChange] {
+	return lazyLoader(l, &l.made.ownershipChange, l.st.OwnershipChangesByIDs)
+}
+
+func (l *loaders) history() *dataloadgen.Loader[int64, []channel.OwnershipChange] {
+	return lazyLoader(l, &l.made.history, complete(l.st.OwnershipHistories))
+}
+
+func (l *loaders) dealCount() *dataloadgen.Loader[int64, store.DealCount] {
+	return lazyLoader(l, &l.made.dealCount, complete(l.st.DealCountsByCustomers))
+}
+
+func (l *loaders) subDealers() *dataloadgen.Loader[int64, []channel.Dealer] {
+	return lazyLoader(l, &l.made.subDealers, complete(l.st.SubDealersByParents))
+}
+
+func (l *loaders) customerCount() *dataloadgen.Loader[int64, int] {
+	return lazyLoader(l, &l.made.customerCount, complete(l.st.CustomerCountsByDealers))
+}
+
+func (l *loaders) territory() *dataloadgen.Loader[int64, channel.TerritoryAssignment] {
+	return lazyLoader(l, &l.made.territory, l.st.TerritoriesByIDs)
+}
+
+func (l *loaders) territories() *dataloadgen.Loader[int64, []channel.TerritoryAssignment] {
+	return lazyLoader(l, &l.made.territories, complete(l.st.TerritoriesByDealers))
+}
+
+func (l *loaders) deal() *dataloadgen.Loader[int64, channel.Deal] {
+	return lazyLoader(l, &l.made.deal, l.st.DealsByIDs)
+}
+
+func (l *loaders) policy() *dataloadgen.Loader[int, channel.Policy] {
+	return lazyLoader(l, &l.made.policy, l.st.PoliciesByYears)
+}
+
+func (l *loaders) plan() *dataloadgen.Loader[store.PlanKey, channel.DealerPlan] {
+	return lazyLoader(l, &l.made.plan, l.st.PlansByKeys)
+}
+
+func (l *loaders) conflict() *dataloadgen.Loader[int64, store.Conflict] {
+	if l.conflictFetch != nil {
+		// Mostly cache hits: waiting would only delay the event.
+		return lazyLoader(l, &l.made.conflict, l.conflictFetch, dataloadgen.WithWait(0))
+	}
+	return lazyLoader(l, &l.made.conflict, l.st.ConflictsByIDs)
+}
+
+func (l *loaders) conflictsByCustomer() *dataloadgen.Loader[int64, []store.Conflict] {
+	return lazyLoader(l, &l.made.conflictsByCustomer, complete(l.st.ConflictsByCustomers))
+}
+
+func (l *loaders) conflictsByDeal() *dataloadgen.Loader[int64, []store.Conflict] {
+	return lazyLoader(l, &l.made.conflictsByDeal, complete(l.st.ConflictsByDeals))
+}
+
+func (l *loaders) openConflictsByCustomer() *dataloadgen.Loader[int64, int] {
+	return lazyLoader(l, &l.made.openConflictsByCustomer, complete(l.st.OpenConflictCountsByCustomers))
+}
+
+func (l *loaders) openConflictsByDealer() *dataloadgen.Loader[int64, int] {
+	return lazyLoader(l, &l.made.openConflictsByDealer, complete(l.st.OpenConflictCountsByDealers))
+}
+
+func (l *loaders) conflictEvents() *dataloadgen.Loader[int64, []store.ConflictEvent] {
+	return lazyLoader(l, &l.made.conflictEvents, complete(l.st.EventsByConflicts))
+}
+
+func (l *loaders) compensations() *dataloadgen.Loader[int64, []channel.Compensation] {
+	return lazyLoader(l, &l.made.compensations, complete(l.st.CompensationsByConflicts))
+}
+
+func (l *loaders) dealerCompensations() *dataloadgen.Loader[int64, []channel.Compensation] {
+	return lazyLoader(l, &l.made.dealerCompensations, complete(l.st.CompensationsByDealers))
+}
+
+func (l *loaders) splits() *dataloadgen.Loader[int64, []channel.CreditSplit] {
+	return lazyLoader(l, &l.made.splits, complete(l.st.SplitsByConflicts))
 }
 
 // complete gives every requested key a value, the zero value (an empty

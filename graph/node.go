@@ -58,23 +58,23 @@ func (r *Resolver) nodeThunk(ctx context.Context, gid, field string) (func() (No
 	l := r.loaders(ctx)
 	switch typ {
 	case typeDealer:
-		return nodeOf(ctx, l.dealer, id), nil
+		return nodeOf(ctx, l.dealer(), id), nil
 	case typeRegion:
-		return nodeOf(ctx, l.region, id), nil
+		return nodeOf(ctx, l.region(), id), nil
 	case typeProductLine:
-		return nodeOf(ctx, l.productLine, id), nil
+		return nodeOf(ctx, l.productLine(), id), nil
 	case typeTerritory:
-		return nodeOf(ctx, l.territory, id), nil
+		return nodeOf(ctx, l.territory(), id), nil
 	case typeCustomer:
-		return nodeOf(ctx, l.customer, id), nil
+		return nodeOf(ctx, l.customer(), id), nil
 	case typeOwnershipChange:
-		return nodeOf(ctx, l.ownershipChange, id), nil
+		return nodeOf(ctx, l.ownershipChange(), id), nil
 	case typeDeal:
-		return nodeOf(ctx, l.deal, id), nil
+		return nodeOf(ctx, l.deal(), id), nil
 	case typePolicy:
-		return nodeOf(ctx, l.policy, int(id)), nil
+		return nodeOf(ctx, l.policy(), int(id)), nil
 	case typeConflict:
-		return nodeOf(ctx, l.conflict, id), nil
+		return nodeOf(ctx, l.conflict(), id), nil
 	}
 	return func() (Node, error) { return nil, nil }, nil
 }

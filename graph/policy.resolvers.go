@@ -13,7 +13,7 @@ import (
 )
 
 func (r *dealerPlanResolver) Dealer(ctx context.Context, obj *channel.DealerPlan) (*channel.Dealer, error) {
-	return load(ctx, r.loaders(ctx).dealer, obj.DealerID, "dealer")
+	return load(ctx, r.loaders(ctx).dealer(), obj.DealerID, "dealer")
 }
 
 func (r *dealerPlanResolver) PlannedVolume(ctx context.Context, obj *channel.DealerPlan) (*channel.Money, error) {
@@ -42,7 +42,7 @@ func (r *policyResolver) PriceFloors(ctx context.Context, obj *channel.Policy) (
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	lines, err := loadAll(ctx, r.loaders(ctx).productLine, ids)
+	lines, err := loadAll(ctx, r.loaders(ctx).productLine(), ids)
 	if err != nil {
 		return nil, err
 	}

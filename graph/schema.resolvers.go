@@ -402,7 +402,7 @@ func (r *queryResolver) Dealer(ctx context.Context, id string) (*channel.Dealer,
 	if err != nil {
 		return nil, err
 	}
-	return loadOpt(ctx, r.loaders(ctx).dealer, n)
+	return loadOpt(ctx, r.loaders(ctx).dealer(), n)
 }
 
 func (r *queryResolver) Regions(ctx context.Context, filter *model.RegionFilter) ([]channel.Region, error) {
@@ -418,7 +418,7 @@ func (r *queryResolver) Region(ctx context.Context, id string) (*channel.Region,
 	if err != nil {
 		return nil, err
 	}
-	return loadOpt(ctx, r.loaders(ctx).region, n)
+	return loadOpt(ctx, r.loaders(ctx).region(), n)
 }
 
 func (r *queryResolver) ProductLines(ctx context.Context) ([]channel.ProductLine, error) {
@@ -454,7 +454,7 @@ func (r *queryResolver) Customer(ctx context.Context, id string) (*channel.Custo
 	if err != nil {
 		return nil, err
 	}
-	return loadOpt(ctx, r.loaders(ctx).customer, n)
+	return loadOpt(ctx, r.loaders(ctx).customer(), n)
 }
 
 func (r *queryResolver) Deals(ctx context.Context, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) (*model.DealConnection, error) {
@@ -474,11 +474,11 @@ func (r *queryResolver) Deal(ctx context.Context, id string) (*channel.Deal, err
 	if err != nil {
 		return nil, err
 	}
-	return loadOpt(ctx, r.loaders(ctx).deal, n)
+	return loadOpt(ctx, r.loaders(ctx).deal(), n)
 }
 
 func (r *queryResolver) Policy(ctx context.Context, year int) (*channel.Policy, error) {
-	return loadOpt(ctx, r.loaders(ctx).policy, year)
+	return loadOpt(ctx, r.loaders(ctx).policy(), year)
 }
 
 func (r *queryResolver) Policies(ctx context.Context) ([]channel.Policy, error) {
