@@ -81,7 +81,7 @@ func (r *Resolver) subscribeConflictEvents(ctx context.Context, after *string, f
 		return nil, err
 	}
 	r.recheckViewer(subCtx, cancel, end)
-	return sub.C, nil
+	return relay(ctx, sub.C), nil
 }
 
 // feedScope narrows the hub's fan-out for a viewer canSee limits to one
@@ -135,8 +135,16 @@ func (e feedLoaders) InterceptOperation(ctx context.Context, next graphql.Operat
 	}
 	end := &subscriptionEnd{}
 	ctx = context.WithValue(ctx, subscriptionEndKey{}, end)
+	var r *feedRelay
+	if e.share != nil {
+		r = &feedRelay{out: make(chan *store.ConflictEvent, 1)}
+		ctx = context.WithValue(ctx, feedRelayKey{}, r)
+	}
 	responses := next(ctx)
 	return func(ctx context.Context) *graphql.Response {
+		if r != nil {
+			ctx = context.WithValue(ctx, feedRelayKey{}, r)
+		}
 		resp := responses(ctx)
 		if resp == nil {
 			if err := end.get(); err != nil {
@@ -207,9 +215,10 @@ func (r *Resolver) listConflictEvents(ctx context.Context, after *string, first 
 // subscription, and the event's fields resolve inside. The conflict loader
 // first looks in the hub's newest batch, which every subscriber shares.
 type feedLoaders struct {
-	st   *store.Store
-	hub  *store.Hub
-	wait time.Duration
+	st    *store.Store
+	hub   *store.Hub
+	wait  time.Duration
+	share *feedShare // feedshare.go
 }
 
 var _ graphql.ResponseInterceptor = feedLoaders{}
@@ -246,6 +255,9 @@ func (e feedLoaders) InterceptResponse(ctx context.Context, next graphql.Respons
 	// one (loaders.go), so an idle subscription holds next to nothing.
 	exec := func(ctx context.Context) *graphql.Response {
 		return next(context.WithValue(ctx, loadersKey{}, e.eventLoaders()))
+	}
+	if r, ok := ctx.Value(feedRelayKey{}).(*feedRelay); ok && r.src != nil && e.share != nil {
+		return e.share.next(ctx, r, exec)
 	}
 	return exec(ctx)
 }

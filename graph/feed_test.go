@@ -28,6 +28,7 @@ type feedEnv struct {
 	*env
 	hub  *store.Hub
 	ws   *graph.Websockets
+	ops  *graph.OperationMetrics
 	srv  *httptest.Server
 	stop func()
 }
@@ -48,8 +49,9 @@ func newFeedEnv(t *testing.T, cfg store.HubConfig, setup ...func(*graph.Websocke
 	for _, f := range setup {
 		f(ws)
 	}
-	srv := httptest.NewServer(signedIn(graph.NewHandler(st, logger, graph.WithFeed(hub), graph.WithWebsockets(ws))))
-	fe := &feedEnv{env: &env{t: t, url: srv.URL, st: st, queries: qc, log: logs}, hub: hub, ws: ws, srv: srv}
+	ops := graph.NewOperationMetrics()
+	srv := httptest.NewServer(signedIn(graph.NewHandler(st, logger, graph.WithFeed(hub), graph.WithWebsockets(ws), graph.WithOperationMetrics(ops))))
+	fe := &feedEnv{env: &env{t: t, url: srv.URL, st: st, queries: qc, log: logs}, hub: hub, ws: ws, ops: ops, srv: srv}
 	stopped := false
 	fe.stop = func() {
 		if stopped {

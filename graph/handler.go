@@ -84,7 +84,7 @@ func NewHandler(st *store.Store, logger *slog.Logger, opts ...Option) http.Handl
 	if o.opMetrics != nil {
 		srv.Use(o.opMetrics)
 	}
-	srv.Use(feedLoaders{st: st, hub: o.feed, wait: o.loaderWait})
+	srv.Use(feedLoaders{st: st, hub: o.feed, wait: o.loaderWait, share: newFeedShare(o.opMetrics.feedFrame)})
 	srv.SetErrorPresenter(errorPresenter(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "graphql panic", "op", "graphql", "path", pathOf(ctx), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))

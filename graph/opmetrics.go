@@ -18,9 +18,12 @@ import (
 // label is bounded: a name that is not a plain GraphQL name, or any beyond
 // the first maxOperationNames seen, counts as "other"; an unnamed
 // operation as "anonymous". Subscriptions are not timed: they last as long
-// as the client stays.
+// as the client stays; channelboard_feed_frames_total counts their frames
+// by whether the frame was executed for the subscriber or shared from
+// another subscriber's execution of the same event (feedshare.go).
 type OperationMetrics struct {
 	duration *prometheus.HistogramVec
+	frames   *prometheus.CounterVec
 
 	mu    sync.Mutex
 	names map[string]bool
@@ -39,15 +42,37 @@ func NewOperationMetrics() *OperationMetrics {
 			Help:    "GraphQL query and mutation latency by operation name, type and outcome (ok, or error when the response has errors).",
 			Buckets: []float64{.001, .0025, .005, .01, .02, .03, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"operation", "type", "outcome"}),
+		frames: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "channelboard_feed_frames_total",
+			Help: "Subscription frames by how they were made: executed for the subscriber, or shared from another subscriber's execution of the same event, operation and visibility.",
+		}, []string{"made"}),
 		names: map[string]bool{},
 	}
 }
 
 // Describe implements prometheus.Collector.
-func (m *OperationMetrics) Describe(ch chan<- *prometheus.Desc) { m.duration.Describe(ch) }
+func (m *OperationMetrics) Describe(ch chan<- *prometheus.Desc) {
+	m.duration.Describe(ch)
+	m.frames.Describe(ch)
+}
 
 // Collect implements prometheus.Collector.
-func (m *OperationMetrics) Collect(ch chan<- prometheus.Metric) { m.duration.Collect(ch) }
+func (m *OperationMetrics) Collect(ch chan<- prometheus.Metric) {
+	m.duration.Collect(ch)
+	m.frames.Collect(ch)
+}
+
+// feedFrame counts one subscription frame; m may be nil.
+func (m *OperationMetrics) feedFrame(shared bool) {
+	if m == nil {
+		return
+	}
+	made := "executed"
+	if shared {
+		made = "shared"
+	}
+	m.frames.WithLabelValues(made).Inc()
+}
 
 // WithOperationMetrics times operations into m.
 func WithOperationMetrics(m *OperationMetrics) Option { return func(o *options) { o.opMetrics = m } }
