@@ -1,4 +1,5 @@
 package graph
 
 // The config lives at the repository root so its paths read from there.
-//go:generate sh -c "cd .. && go run github.com/99designs/gqlgen generate --config gqlgen.yml"
+// gqlgenrun is gqlgen generate plus the @inline plugin.
+//go:generate sh -c "cd .. && go run ./graph/internal/gqlgenrun"
