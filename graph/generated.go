@@ -19853,11 +19853,10 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "customer":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Conflict_customer(ctx, field, obj)
-				})
+			out.Values[i] = ec._Conflict_customer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "customers":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -19871,11 +19870,10 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 					return ec._Conflict_deals(ctx, field, obj)
 				})
 		case "parties":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Conflict_parties(ctx, field, obj)
-				})
+			out.Values[i] = ec._Conflict_parties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "suggestedDealer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -19883,11 +19881,10 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 					return ec._Conflict_suggestedDealer(ctx, field, obj)
 				})
 		case "atStake":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Conflict_atStake(ctx, field, obj)
-				})
+			out.Values[i] = ec._Conflict_atStake(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "explanation":
 			out.Values[i] = ec._Conflict_explanation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
