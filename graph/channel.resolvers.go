@@ -45,6 +45,7 @@ func (r *dealerResolver) Customers(ctx context.Context, obj *channel.Dealer, fir
 	if err != nil {
 		return nil, err
 	}
+	r.prefetchCustomers(ctx, l.Items, connectionNodes...)
 	return customerConnection(l, after), nil
 }
 

@@ -446,6 +446,7 @@ func (r *queryResolver) Customers(ctx context.Context, first *int, after *string
 	if err != nil {
 		return nil, err
 	}
+	r.prefetchCustomers(ctx, l.Items, connectionNodes...)
 	return customerConnection(l, after), nil
 }
 
@@ -454,7 +455,11 @@ func (r *queryResolver) Customer(ctx context.Context, id string) (*channel.Custo
 	if err != nil {
 		return nil, err
 	}
-	return loadOpt(ctx, r.loaders(ctx).customer(), n)
+	c, err := loadOpt(ctx, r.loaders(ctx).customer(), n)
+	if c != nil {
+		r.prefetchCustomers(ctx, []channel.Customer{*c})
+	}
+	return c, err
 }
 
 func (r *queryResolver) Deals(ctx context.Context, first *int, after *string, filter *model.DealFilter, orderBy *model.DealOrder) (*model.DealConnection, error) {
