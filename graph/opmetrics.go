@@ -36,7 +36,7 @@ var plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
 // NewOperationMetrics makes the histogram; register it (it is a
 // prometheus.Collector) and pass it to NewHandler with WithOperationMetrics.
 func NewOperationMetrics() *OperationMetrics {
-	return &OperationMetrics{
+	m := &OperationMetrics{
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "channelboard_graphql_operation_duration_seconds",
 			Help:    "GraphQL query and mutation latency by operation name, type and outcome (ok, or error when the response has errors).",
@@ -48,6 +48,11 @@ func NewOperationMetrics() *OperationMetrics {
 		}, []string{"made"}),
 		names: map[string]bool{},
 	}
+	// Both series from the start, so a dashboard's ratio has a zero to
+	// begin from.
+	m.frames.WithLabelValues("executed")
+	m.frames.WithLabelValues("shared")
+	return m
 }
 
 // Describe implements prometheus.Collector.
