@@ -35,12 +35,10 @@ func (r *Resolver) prefetchCustomers(ctx context.Context, cs []channel.Customer,
 		return
 	}
 	l := r.loaders(ctx)
-	ids := make([]int64, len(cs))
-	regions := make([]int64, 0, len(cs))
+	ids, regions := make([]int64, len(cs)), make([]int64, len(cs))
 	var owners []int64
 	for i, c := range cs {
-		ids[i] = c.ID
-		regions = append(regions, c.RegionID)
+		ids[i], regions[i] = c.ID, c.RegionID
 		if c.Owner.DealerID != 0 {
 			owners = append(owners, c.Owner.DealerID)
 		}
