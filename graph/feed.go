@@ -81,7 +81,7 @@ func (r *Resolver) subscribeConflictEvents(ctx context.Context, after *string, f
 		return nil, err
 	}
 	r.recheckViewer(subCtx, cancel, end)
-	return relay(ctx, sub.C), nil
+	return relay(ctx, sub), nil
 }
 
 // feedScope narrows the hub's fan-out for a viewer canSee limits to one

@@ -36,8 +36,9 @@ import (
 // reads events from out, which the response interceptor fills one at a
 // time, only when the event's response is not already shared.
 type feedRelay struct {
-	src <-chan *store.ConflictEvent // the hub's subscription; nil until the resolver ran
-	out chan *store.ConflictEvent   // cap 1, read by gqlgen's execution
+	src    <-chan *store.ConflictEvent // the hub's subscription; nil until the resolver ran
+	queued func() int                  // events waiting behind the one received
+	out    chan *store.ConflictEvent   // cap 1, read by gqlgen's execution
 
 	once  sync.Once
 	op    string // the operation's key, made at the first event
@@ -46,15 +47,16 @@ type feedRelay struct {
 
 type feedRelayKey struct{}
 
-// relay is the subscription resolver's side: it hands the hub's channel to
-// the relay the operation interceptor put in ctx and gives gqlgen the
-// relay's. Without one (a resolver called directly) gqlgen reads src.
-func relay(ctx context.Context, src <-chan *store.ConflictEvent) <-chan *store.ConflictEvent {
+// relay is the subscription resolver's side: it hands the hub's
+// subscription to the relay the operation interceptor put in ctx and gives
+// gqlgen the relay's channel. Without one (a resolver called directly)
+// gqlgen reads the subscription's.
+func relay(ctx context.Context, sub *store.Subscription) <-chan *store.ConflictEvent {
 	r, ok := ctx.Value(feedRelayKey{}).(*feedRelay)
 	if !ok {
-		return src
+		return sub.C
 	}
-	r.src = src
+	r.src, r.queued = sub.C, sub.Queued
 	return r.out
 }
 
@@ -156,6 +158,13 @@ func (s *feedShare) next(ctx context.Context, r *feedRelay, exec graphql.Respons
 	if !ok {
 		close(r.out) // gqlgen reads the end of the stream
 		return exec(ctx)
+	}
+	if r.queued != nil && r.queued() > 0 {
+		// More events follow at once: the socket may write this frame
+		// together with theirs (wsbatch.go).
+		if c, ok := ctx.Value(upgradedKey{}).(*wsConn); ok {
+			c.more.Store(true)
+		}
 	}
 	r.keys(ctx)
 	pos := ev.Position()

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -71,6 +72,8 @@ type Websockets struct {
 	mu     sync.Mutex
 	conns  map[*wsConn]struct{}
 	closed bool
+
+	batched atomic.Int64 // wsbatch.go
 }
 
 // WebsocketOption tunes NewWebsockets.
@@ -228,7 +231,8 @@ func (w *Websockets) accept(rw http.ResponseWriter, r *http.Request, header http
 	if closed {
 		return nil, errors.New("server shutting down")
 	}
-	c, err := w.upgrader.Upgrade(hijacker(rw), r, header)
+	hj := &batchHijacker{ResponseWriter: rw, batched: &w.batched}
+	c, err := w.upgrader.Upgrade(hj, r, header)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +240,7 @@ func (w *Websockets) accept(rw http.ResponseWriter, r *http.Request, header http
 	// connection; from here the transport sets its own deadlines (init
 	// timeout, ping/pong, a deadline before every write).
 	_ = c.NetConn().SetDeadline(time.Time{})
-	conn := &wsConn{c: c, owner: w, maxOps: w.maxOperations, active: map[string]struct{}{},
+	conn := &wsConn{c: c, bc: hj.conn, owner: w, maxOps: w.maxOperations, active: map[string]struct{}{},
 		modern: c.Subprotocol() == "graphql-transport-ws"}
 	conn.SetReadLimit(wsReadLimit) // gqlgen sets it again from PayloadReadLimit
 	w.mu.Lock()
@@ -302,9 +306,14 @@ func (w *Websockets) Open() int {
 // its complete (stop) or the server's complete or error ends it.
 type wsConn struct {
 	c     *websocket.Conn
+	bc    *batchConn // under c
 	owner *Websockets
 	mu    sync.Mutex
 	once  sync.Once
+	// more: the feed has the next event of a subscription queued behind
+	// the one whose frame is written next (feedshare.go), so that frame
+	// may wait briefly for the next one's (wsbatch.go).
+	more atomic.Bool
 
 	readLimit int64 // SetReadLimit
 	modern    bool  // graphql-transport-ws, else the legacy graphql-ws
@@ -483,6 +492,7 @@ func (c *wsConn) WriteJSON(v any) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.bc.setHold(c.more.Swap(false))
 	if err := c.c.SetWriteDeadline(time.Now().Add(wsWriteWait)); err != nil {
 		return err
 	}
@@ -498,7 +508,9 @@ func (c *wsConn) WriteClose(code int, reason string) error {
 		reason = reason[:123]
 	}
 	// gorilla allows WriteControl beside a running write, so a close is
-	// not held up behind a write to a stalled client.
+	// not held up behind a write to a stalled client; nor behind frames
+	// held for batching.
+	c.bc.setHold(false)
 	return c.c.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason), time.Now().Add(wsWriteWait))
 }
 

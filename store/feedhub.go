@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -510,6 +511,9 @@ type Subscription struct {
 	pending int // queued or taken by run and not yet delivered
 	limit   int
 	signal  chan struct{} // cap 1: the queue has events
+	// queued counts live events offered and not yet handed to C, so the
+	// receiver can tell whether more follow at once (Queued).
+	queued atomic.Int64
 }
 
 // offer queues ev unless limit events are already pending; it never blocks.
@@ -521,6 +525,7 @@ func (s *Subscription) offer(ev *ConflictEvent) bool {
 	}
 	s.queue = append(s.queue, ev)
 	s.pending++
+	s.queued.Add(1)
 	s.qmu.Unlock()
 	select {
 	case s.signal <- struct{}{}:
@@ -537,6 +542,11 @@ func (s *Subscription) take() []*ConflictEvent {
 	s.queue = nil
 	return q
 }
+
+// Queued is how many live events wait behind the last one received from
+// C: the websocket writes a frame together with the next ones when more
+// follow (graph/wsbatch.go). It is a hint, exact only between receives.
+func (s *Subscription) Queued() int { return int(s.queued.Load()) }
 
 func (s *Subscription) done() {
 	s.qmu.Lock()
@@ -689,6 +699,8 @@ func (s *Subscription) run(ctx context.Context, h *Hub, after *Cursor, seam Curs
 			return
 		case <-s.signal:
 			for _, ev := range s.take() {
+				// Before the send: the receiver reads it after.
+				s.queued.Add(-1)
 				if last.Less(ev.Position()) { // else delivered from the backlog
 					last = ev.Position()
 					if !send(ev) {

@@ -202,7 +202,7 @@ func (m *Main) Run(ctx context.Context) error {
 		Export:     server.ExportHandler(st, m.cfg.Logger),
 		Import:     server.ImportHandler(st, m.cfg.Logger),
 		RateLimit:  server.NewRateLimiter(50, 200),
-		Collectors: []prometheus.Collector{ops},
+		Collectors: []prometheus.Collector{ops, m.ws},
 		Logger:     m.cfg.Logger,
 	})
 	// Registrations whose protection lapses change what the rules see; one
