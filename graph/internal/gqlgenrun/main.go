@@ -1,5 +1,6 @@
 // Command gqlgenrun is `gqlgen generate --config gqlgen.yml` with the
-// inline plugin added; graph/generate.go runs it from the repository root.
+// inline plugin added and @defer groups made only when used (deferred.go);
+// graph/generate.go runs it from the repository root.
 package main
 
 import (
@@ -18,6 +19,9 @@ func main() {
 	cfg, err := config.LoadConfig("gqlgen.yml")
 	if err == nil {
 		err = api.Generate(cfg, api.AddPlugin(inlinePlugin{}))
+	}
+	if err == nil {
+		err = lazyDeferredGroups(cfg.Exec.Filename)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
