@@ -5542,23 +5542,8 @@ func (ec *executionContext) fieldContext_AssignTerritoryPayload_assignment(_ con
 }
 
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNID2string(ctx, field.Selections, obj.ID)
 }
 func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
@@ -5588,23 +5573,8 @@ func (ec *executionContext) fieldContext_AuditEntry_at(_ context.Context, field 
 }
 
 func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_actor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Actor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Actor)
 }
 func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
@@ -5634,46 +5604,16 @@ func (ec *executionContext) fieldContext_AuditEntry_actorRole(_ context.Context,
 }
 
 func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_action(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Action, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Action)
 }
 func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
 }
 
 func (ec *executionContext) _AuditEntry_entity(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntry) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntry_entity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Entity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Entity)
 }
 func (ec *executionContext) fieldContext_AuditEntry_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
@@ -5836,46 +5776,16 @@ func (ec *executionContext) fieldContext_AuditEntryConnection_pageInfo(_ context
 }
 
 func (ec *executionContext) _AuditEntryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntryConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntryConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_AuditEntryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntryConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AuditEntryEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AuditEntryEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_AuditEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntryEdge", field, false, false, "String")
@@ -5960,23 +5870,8 @@ func (ec *executionContext) fieldContext_BonusTier_bonusPct(_ context.Context, f
 }
 
 func (ec *executionContext) _Channel_kind(ctx context.Context, field graphql.CollectedField, obj *model.Channel) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Channel_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.ChannelKind) graphql.Marshaler {
-			return ec.marshalNChannelKind2channelboardᚋchannelᚐChannelKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNChannelKind2channelboardᚋchannelᚐChannelKind(ctx, field.Selections, obj.Kind)
 }
 func (ec *executionContext) fieldContext_Channel_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Channel", field, false, false, "ChannelKind")
@@ -6143,23 +6038,8 @@ func (ec *executionContext) fieldContext_Compensation_deal(_ context.Context, fi
 }
 
 func (ec *executionContext) _Compensation_basis(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Compensation_basis(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Basis, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.CompensationBasis) graphql.Marshaler {
-			return ec.marshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNCompensationBasis2channelboardᚋchannelᚐCompensationBasis(ctx, field.Selections, obj.Basis)
 }
 func (ec *executionContext) fieldContext_Compensation_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Compensation", field, false, false, "CompensationBasis")
@@ -6198,23 +6078,8 @@ func (ec *executionContext) fieldContext_Compensation_amount(_ context.Context, 
 }
 
 func (ec *executionContext) _Compensation_note(ctx context.Context, field graphql.CollectedField, obj *channel.Compensation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Compensation_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Note)
 }
 func (ec *executionContext) fieldContext_Compensation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Compensation", field, false, false, "String")
@@ -6267,69 +6132,24 @@ func (ec *executionContext) fieldContext_Conflict_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Conflict_kind(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.ConflictKind) graphql.Marshaler {
-			return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, field.Selections, obj.Kind)
 }
 func (ec *executionContext) fieldContext_Conflict_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictKind")
 }
 
 func (ec *executionContext) _Conflict_status(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.ConflictStatus) graphql.Marshaler {
-			return ec.marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNConflictStatus2channelboardᚋchannelᚐConflictStatus(ctx, field.Selections, obj.Status)
 }
 func (ec *executionContext) fieldContext_Conflict_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "ConflictStatus")
 }
 
 func (ec *executionContext) _Conflict_severity(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_severity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Severity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.Severity) graphql.Marshaler {
-			return ec.marshalNSeverity2channelboardᚋchannelᚐSeverity(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNSeverity2channelboardᚋchannelᚐSeverity(ctx, field.Selections, obj.Severity)
 }
 func (ec *executionContext) fieldContext_Conflict_severity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "Severity")
@@ -6629,23 +6449,8 @@ func (ec *executionContext) fieldContext_Conflict_acknowledgedAt(_ context.Conte
 }
 
 func (ec *executionContext) _Conflict_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_acknowledgedBy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AcknowledgedBy, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.AcknowledgedBy)
 }
 func (ec *executionContext) fieldContext_Conflict_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
@@ -6675,23 +6480,8 @@ func (ec *executionContext) fieldContext_Conflict_closedAt(_ context.Context, fi
 }
 
 func (ec *executionContext) _Conflict_closedBy(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_closedBy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ClosedBy, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.ClosedBy)
 }
 func (ec *executionContext) fieldContext_Conflict_closedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
@@ -6721,23 +6511,8 @@ func (ec *executionContext) fieldContext_Conflict_resolution(_ context.Context, 
 }
 
 func (ec *executionContext) _Conflict_resolutionNote(ctx context.Context, field graphql.CollectedField, obj *store.Conflict) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Conflict_resolutionNote(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ResolutionNote, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.ResolutionNote)
 }
 func (ec *executionContext) fieldContext_Conflict_resolutionNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Conflict", field, false, false, "String")
@@ -6904,46 +6679,16 @@ func (ec *executionContext) fieldContext_ConflictConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _ConflictConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ConflictConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_ConflictConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ConflictEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_ConflictEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictEdge", field, false, false, "String")
@@ -7170,23 +6915,8 @@ func (ec *executionContext) fieldContext_ConflictEventConnection_pageInfo(_ cont
 }
 
 func (ec *executionContext) _ConflictEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ConflictEventEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictEventEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_ConflictEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictEventEdge", field, false, false, "String")
@@ -7225,23 +6955,8 @@ func (ec *executionContext) fieldContext_ConflictEventEdge_node(_ context.Contex
 }
 
 func (ec *executionContext) _ConflictExplanation_rule(ctx context.Context, field graphql.CollectedField, obj *channel.Explanation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictExplanation_rule(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rule, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.ConflictKind) graphql.Marshaler {
-			return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNConflictKind2channelboardᚋchannelᚐConflictKind(ctx, field.Selections, obj.Rule)
 }
 func (ec *executionContext) fieldContext_ConflictExplanation_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictExplanation", field, false, false, "ConflictKind")
@@ -7576,46 +7291,16 @@ func (ec *executionContext) fieldContext_ConflictParties_dealers(_ context.Conte
 }
 
 func (ec *executionContext) _ConflictParties_direct(ctx context.Context, field graphql.CollectedField, obj *model.ConflictParties) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictParties_direct(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Direct, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Direct)
 }
 func (ec *executionContext) fieldContext_ConflictParties_direct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictParties", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ConflictParties_otherPartners(ctx context.Context, field graphql.CollectedField, obj *model.ConflictParties) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictParties_otherPartners(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OtherPartners, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.OtherPartners)
 }
 func (ec *executionContext) fieldContext_ConflictParties_otherPartners(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictParties", field, false, false, "Int")
@@ -7778,23 +7463,8 @@ func (ec *executionContext) fieldContext_ConflictStatsRow_month(_ context.Contex
 }
 
 func (ec *executionContext) _ConflictStatsRow_count(ctx context.Context, field graphql.CollectedField, obj *store.ConflictStatsRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ConflictStatsRow_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 }
 func (ec *executionContext) fieldContext_ConflictStatsRow_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ConflictStatsRow", field, false, false, "Int")
@@ -7879,69 +7549,24 @@ func (ec *executionContext) fieldContext_ConflictStatsRow_meanTimeToResolveSecon
 }
 
 func (ec *executionContext) _Contact_name(ctx context.Context, field graphql.CollectedField, obj *model.Contact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Contact_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_Contact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
 }
 
 func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *model.Contact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Contact_email(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Email)
 }
 func (ec *executionContext) fieldContext_Contact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
 }
 
 func (ec *executionContext) _Contact_phone(ctx context.Context, field graphql.CollectedField, obj *model.Contact) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Contact_phone(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Phone, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Phone)
 }
 func (ec *executionContext) fieldContext_Contact_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Contact", field, false, false, "String")
@@ -8090,23 +7715,8 @@ func (ec *executionContext) fieldContext_Customer_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Customer_name(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Customer_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_Customer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
@@ -8191,92 +7801,32 @@ func (ec *executionContext) fieldContext_Customer_country(_ context.Context, fie
 }
 
 func (ec *executionContext) _Customer_segment(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Customer_segment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Segment, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.Segment) graphql.Marshaler {
-			return ec.marshalNSegment2channelboardᚋchannelᚐSegment(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNSegment2channelboardᚋchannelᚐSegment(ctx, field.Selections, obj.Segment)
 }
 func (ec *executionContext) fieldContext_Customer_segment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "Segment")
 }
 
 func (ec *executionContext) _Customer_size(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Customer_size(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Size, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.CustomerSize) graphql.Marshaler {
-			return ec.marshalNCustomerSize2channelboardᚋchannelᚐCustomerSize(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNCustomerSize2channelboardᚋchannelᚐCustomerSize(ctx, field.Selections, obj.Size)
 }
 func (ec *executionContext) fieldContext_Customer_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "CustomerSize")
 }
 
 func (ec *executionContext) _Customer_keyAccount(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Customer_keyAccount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.KeyAccount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.KeyAccount)
 }
 func (ec *executionContext) fieldContext_Customer_keyAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Customer_keyAccountReason(ctx context.Context, field graphql.CollectedField, obj *channel.Customer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Customer_keyAccountReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.KeyAccountReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.KeyAccountReason)
 }
 func (ec *executionContext) fieldContext_Customer_keyAccountReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Customer", field, false, false, "String")
@@ -8614,46 +8164,16 @@ func (ec *executionContext) fieldContext_CustomerConnection_pageInfo(_ context.C
 }
 
 func (ec *executionContext) _CustomerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CustomerConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CustomerConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_CustomerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CustomerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CustomerEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CustomerEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_CustomerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustomerEdge", field, false, false, "String")
@@ -8811,23 +8331,8 @@ func (ec *executionContext) fieldContext_Deal_productLine(_ context.Context, fie
 }
 
 func (ec *executionContext) _Deal_quantity(ctx context.Context, field graphql.CollectedField, obj *channel.Deal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Deal_quantity(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quantity, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Quantity)
 }
 func (ec *executionContext) fieldContext_Deal_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Deal", field, false, false, "Int")
@@ -8898,23 +8403,8 @@ func (ec *executionContext) fieldContext_Deal_amount(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Deal_stage(ctx context.Context, field graphql.CollectedField, obj *channel.Deal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Deal_stage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Stage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.DealStage) graphql.Marshaler {
-			return ec.marshalNDealStage2channelboardᚋchannelᚐDealStage(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNDealStage2channelboardᚋchannelᚐDealStage(ctx, field.Selections, obj.Stage)
 }
 func (ec *executionContext) fieldContext_Deal_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Deal", field, false, false, "DealStage")
@@ -9045,23 +8535,8 @@ func (ec *executionContext) fieldContext_Deal_closedAt(_ context.Context, field 
 }
 
 func (ec *executionContext) _Deal_closeReason(ctx context.Context, field graphql.CollectedField, obj *channel.Deal) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Deal_closeReason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CloseReason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.CloseReason)
 }
 func (ec *executionContext) fieldContext_Deal_closeReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Deal", field, false, false, "String")
@@ -9164,46 +8639,16 @@ func (ec *executionContext) fieldContext_DealConnection_pageInfo(_ context.Conte
 }
 
 func (ec *executionContext) _DealConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DealConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_DealConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _DealEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DealEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_DealEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealEdge", field, false, false, "String")
@@ -9265,69 +8710,24 @@ func (ec *executionContext) fieldContext_Dealer_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Dealer_code(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dealer_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Code)
 }
 func (ec *executionContext) fieldContext_Dealer_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dealer", field, false, false, "String")
 }
 
 func (ec *executionContext) _Dealer_name(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dealer_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_Dealer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dealer", field, false, false, "String")
 }
 
 func (ec *executionContext) _Dealer_kind(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dealer_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.DealerKind) graphql.Marshaler {
-			return ec.marshalNDealerKind2channelboardᚋchannelᚐDealerKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNDealerKind2channelboardᚋchannelᚐDealerKind(ctx, field.Selections, obj.Kind)
 }
 func (ec *executionContext) fieldContext_Dealer_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dealer", field, false, false, "DealerKind")
@@ -9398,46 +8798,16 @@ func (ec *executionContext) fieldContext_Dealer_subDealers(_ context.Context, fi
 }
 
 func (ec *executionContext) _Dealer_status(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dealer_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.DealerStatus) graphql.Marshaler {
-			return ec.marshalNDealerStatus2channelboardᚋchannelᚐDealerStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNDealerStatus2channelboardᚋchannelᚐDealerStatus(ctx, field.Selections, obj.Status)
 }
 func (ec *executionContext) fieldContext_Dealer_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dealer", field, false, false, "DealerStatus")
 }
 
 func (ec *executionContext) _Dealer_tier(ctx context.Context, field graphql.CollectedField, obj *channel.Dealer) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dealer_tier(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Tier, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Tier)
 }
 func (ec *executionContext) fieldContext_Dealer_tier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dealer", field, false, false, "Int")
@@ -9938,46 +9308,16 @@ func (ec *executionContext) fieldContext_DealerConnection_pageInfo(_ context.Con
 }
 
 func (ec *executionContext) _DealerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DealerConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_DealerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _DealerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DealerEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_DealerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerEdge", field, false, false, "String")
@@ -10048,23 +9388,8 @@ func (ec *executionContext) fieldContext_DealerPerformance_dealer(_ context.Cont
 }
 
 func (ec *executionContext) _DealerPerformance_year(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPerformance_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Year)
 }
 func (ec *executionContext) fieldContext_DealerPerformance_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Int")
@@ -10620,23 +9945,8 @@ func (ec *executionContext) fieldContext_DealerPerformance_creditLimit(_ context
 }
 
 func (ec *executionContext) _DealerPerformance_overCreditLimit(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPerformance_overCreditLimit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OverCreditLimit, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.OverCreditLimit)
 }
 func (ec *executionContext) fieldContext_DealerPerformance_overCreditLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Boolean")
@@ -10707,46 +10017,16 @@ func (ec *executionContext) fieldContext_DealerPerformance_shortfall(_ context.C
 }
 
 func (ec *executionContext) _DealerPerformance_planDeviation(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPerformance_planDeviation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.PlanDeviation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.PlanDeviation)
 }
 func (ec *executionContext) fieldContext_DealerPerformance_planDeviation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _DealerPerformance_hasPolicy(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPerformance_hasPolicy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPolicy, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPolicy)
 }
 func (ec *executionContext) fieldContext_DealerPerformance_hasPolicy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPerformance", field, false, false, "Boolean")
@@ -10817,46 +10097,16 @@ func (ec *executionContext) fieldContext_DealerPerformanceConnection_pageInfo(_ 
 }
 
 func (ec *executionContext) _DealerPerformanceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPerformanceConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_DealerPerformanceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPerformanceConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _DealerPerformanceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DealerPerformanceEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPerformanceEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_DealerPerformanceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPerformanceEdge", field, false, false, "String")
@@ -10927,23 +10177,8 @@ func (ec *executionContext) fieldContext_DealerPlan_dealer(_ context.Context, fi
 }
 
 func (ec *executionContext) _DealerPlan_year(ctx context.Context, field graphql.CollectedField, obj *channel.DealerPlan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DealerPlan_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Year)
 }
 func (ec *executionContext) fieldContext_DealerPlan_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DealerPlan", field, false, false, "Int")
@@ -11092,46 +10327,16 @@ func (ec *executionContext) fieldContext_DealerPlan_creditLimit(_ context.Contex
 }
 
 func (ec *executionContext) _ExplanationParam_key(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationParam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ExplanationParam_key(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Key, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Key)
 }
 func (ec *executionContext) fieldContext_ExplanationParam_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ExplanationParam", field, false, false, "String")
 }
 
 func (ec *executionContext) _ExplanationParam_value(ctx context.Context, field graphql.CollectedField, obj *model.ExplanationParam) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ExplanationParam_value(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Value, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Value)
 }
 func (ec *executionContext) fieldContext_ExplanationParam_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ExplanationParam", field, false, false, "String")
@@ -11161,23 +10366,8 @@ func (ec *executionContext) fieldContext_Money_minor(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Money_currency(ctx context.Context, field graphql.CollectedField, obj *channel.Money) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Money_currency(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Currency, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Currency)
 }
 func (ec *executionContext) fieldContext_Money_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Money", field, false, false, "String")
@@ -11955,23 +11145,8 @@ func (ec *executionContext) fieldContext_Mutation_resolveConflict(ctx context.Co
 }
 
 func (ec *executionContext) _Owner_kind(ctx context.Context, field graphql.CollectedField, obj *channel.Owner) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Owner_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.OwnerKind) graphql.Marshaler {
-			return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, field.Selections, obj.Kind)
 }
 func (ec *executionContext) fieldContext_Owner_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Owner", field, false, false, "OwnerKind")
@@ -12111,23 +11286,8 @@ func (ec *executionContext) fieldContext_OwnershipChange_fromDealer(_ context.Co
 }
 
 func (ec *executionContext) _OwnershipChange_toKind(ctx context.Context, field graphql.CollectedField, obj *channel.OwnershipChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipChange_toKind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ToKind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.OwnerKind) graphql.Marshaler {
-			return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, field.Selections, obj.ToKind)
 }
 func (ec *executionContext) fieldContext_OwnershipChange_toKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipChange", field, false, false, "OwnerKind")
@@ -12166,69 +11326,24 @@ func (ec *executionContext) fieldContext_OwnershipChange_toDealer(_ context.Cont
 }
 
 func (ec *executionContext) _OwnershipChange_how(ctx context.Context, field graphql.CollectedField, obj *channel.OwnershipChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipChange_how(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.How, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.OwnershipHow) graphql.Marshaler {
-			return ec.marshalNOwnershipChangeKind2channelboardᚋchannelᚐOwnershipHow(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNOwnershipChangeKind2channelboardᚋchannelᚐOwnershipHow(ctx, field.Selections, obj.How)
 }
 func (ec *executionContext) fieldContext_OwnershipChange_how(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipChange", field, false, false, "OwnershipChangeKind")
 }
 
 func (ec *executionContext) _OwnershipChange_reason(ctx context.Context, field graphql.CollectedField, obj *channel.OwnershipChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipChange_reason(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reason, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Reason)
 }
 func (ec *executionContext) fieldContext_OwnershipChange_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _OwnershipChange_decidedBy(ctx context.Context, field graphql.CollectedField, obj *channel.OwnershipChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipChange_decidedBy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.DecidedBy, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.DecidedBy)
 }
 func (ec *executionContext) fieldContext_OwnershipChange_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipChange", field, false, false, "String")
@@ -12290,46 +11405,16 @@ func (ec *executionContext) fieldContext_OwnershipShareRow_region(_ context.Cont
 }
 
 func (ec *executionContext) _OwnershipShareRow_ownerKind(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipShareRow_ownerKind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OwnerKind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v channel.OwnerKind) graphql.Marshaler {
-			return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNOwnerKind2channelboardᚋchannelᚐOwnerKind(ctx, field.Selections, obj.OwnerKind)
 }
 func (ec *executionContext) fieldContext_OwnershipShareRow_ownerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "OwnerKind")
 }
 
 func (ec *executionContext) _OwnershipShareRow_customers(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipShareRow_customers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Customers, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Customers)
 }
 func (ec *executionContext) fieldContext_OwnershipShareRow_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "Int")
@@ -12359,23 +11444,8 @@ func (ec *executionContext) fieldContext_OwnershipShareRow_customerSharePct(_ co
 }
 
 func (ec *executionContext) _OwnershipShareRow_wonDeals(ctx context.Context, field graphql.CollectedField, obj *model.OwnershipShareRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OwnershipShareRow_wonDeals(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.WonDeals, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.WonDeals)
 }
 func (ec *executionContext) fieldContext_OwnershipShareRow_wonDeals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OwnershipShareRow", field, false, false, "Int")
@@ -12414,46 +11484,16 @@ func (ec *executionContext) fieldContext_OwnershipShareRow_wonVolume(_ context.C
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasNextPage)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasPreviousPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.HasPreviousPage)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
@@ -12616,23 +11656,8 @@ func (ec *executionContext) fieldContext_PipelineRow_dealer(_ context.Context, f
 }
 
 func (ec *executionContext) _PipelineRow_count(ctx context.Context, field graphql.CollectedField, obj *model.PipelineRow) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PipelineRow_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Count)
 }
 func (ec *executionContext) fieldContext_PipelineRow_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PipelineRow", field, false, false, "Int")
@@ -12694,46 +11719,16 @@ func (ec *executionContext) fieldContext_Policy_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Policy_year(ctx context.Context, field graphql.CollectedField, obj *channel.Policy) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Policy_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Year)
 }
 func (ec *executionContext) fieldContext_Policy_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Policy", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Policy_currency(ctx context.Context, field graphql.CollectedField, obj *channel.Policy) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Policy_currency(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Currency, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Currency)
 }
 func (ec *executionContext) fieldContext_Policy_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Policy", field, false, false, "String")
@@ -12772,46 +11767,16 @@ func (ec *executionContext) fieldContext_Policy_directSaleThreshold(_ context.Co
 }
 
 func (ec *executionContext) _Policy_registrationProtectionDays(ctx context.Context, field graphql.CollectedField, obj *channel.Policy) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Policy_registrationProtectionDays(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RegistrationProtectionDays, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.RegistrationProtectionDays)
 }
 func (ec *executionContext) fieldContext_Policy_registrationProtectionDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Policy", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Policy_registrationRequiresApproval(ctx context.Context, field graphql.CollectedField, obj *channel.Policy) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Policy_registrationRequiresApproval(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RegistrationRequiresApproval, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.RegistrationRequiresApproval)
 }
 func (ec *executionContext) fieldContext_Policy_registrationRequiresApproval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Policy", field, false, false, "Boolean")
@@ -13107,46 +12072,16 @@ func (ec *executionContext) fieldContext_ProductLine_id(_ context.Context, field
 }
 
 func (ec *executionContext) _ProductLine_code(ctx context.Context, field graphql.CollectedField, obj *channel.ProductLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductLine_code(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Code, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Code)
 }
 func (ec *executionContext) fieldContext_ProductLine_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductLine", field, false, false, "String")
 }
 
 func (ec *executionContext) _ProductLine_name(ctx context.Context, field graphql.CollectedField, obj *channel.ProductLine) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ProductLine_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_ProductLine_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProductLine", field, false, false, "String")
@@ -14240,46 +13175,16 @@ func (ec *executionContext) fieldContext_Region_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Region_path(ctx context.Context, field graphql.CollectedField, obj *channel.Region) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Region_path(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Path, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Path)
 }
 func (ec *executionContext) fieldContext_Region_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Region", field, false, false, "String")
 }
 
 func (ec *executionContext) _Region_name(ctx context.Context, field graphql.CollectedField, obj *channel.Region) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Region_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext_Region_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Region", field, false, false, "String")
@@ -14934,23 +13839,8 @@ func (ec *executionContext) fieldContext_TerritoryAssignment_productLines(_ cont
 }
 
 func (ec *executionContext) _TerritoryAssignment_exclusive(ctx context.Context, field graphql.CollectedField, obj *channel.TerritoryAssignment) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryAssignment_exclusive(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Exclusive, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.Exclusive)
 }
 func (ec *executionContext) fieldContext_TerritoryAssignment_exclusive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryAssignment", field, false, false, "Boolean")
@@ -15090,46 +13980,16 @@ func (ec *executionContext) fieldContext_TerritoryAssignmentConnection_pageInfo(
 }
 
 func (ec *executionContext) _TerritoryAssignmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryAssignmentConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryAssignmentConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.TotalCount)
 }
 func (ec *executionContext) fieldContext_TerritoryAssignmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryAssignmentConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _TerritoryAssignmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryAssignmentEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryAssignmentEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Cursor)
 }
 func (ec *executionContext) fieldContext_TerritoryAssignmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryAssignmentEdge", field, false, false, "String")
@@ -15200,23 +14060,8 @@ func (ec *executionContext) fieldContext_TerritoryCoverage_uncovered(_ context.C
 }
 
 func (ec *executionContext) _TerritoryCoverage_overlapCount(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryCoverage) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryCoverage_overlapCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.OverlapCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.OverlapCount)
 }
 func (ec *executionContext) fieldContext_TerritoryCoverage_overlapCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryCoverage", field, false, false, "Int")
@@ -15331,23 +14176,8 @@ func (ec *executionContext) fieldContext_TerritoryOverlap_b(_ context.Context, f
 }
 
 func (ec *executionContext) _TerritoryOverlap_bothExclusive(ctx context.Context, field graphql.CollectedField, obj *model.TerritoryOverlap) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TerritoryOverlap_bothExclusive(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.BothExclusive, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.BothExclusive)
 }
 func (ec *executionContext) fieldContext_TerritoryOverlap_bothExclusive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TerritoryOverlap", field, false, false, "Boolean")
@@ -15482,23 +14312,8 @@ func (ec *executionContext) fieldContext_UncoveredRegion_region(_ context.Contex
 }
 
 func (ec *executionContext) _UncoveredRegion_customers(ctx context.Context, field graphql.CollectedField, obj *model.UncoveredRegion) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UncoveredRegion_customers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Customers, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNInt2int(ctx, field.Selections, obj.Customers)
 }
 func (ec *executionContext) fieldContext_UncoveredRegion_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UncoveredRegion", field, false, false, "Int")
@@ -15601,23 +14416,8 @@ func (ec *executionContext) fieldContext_UpdateDealerPayload_dealer(_ context.Co
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext___Directive_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "String")
@@ -15647,23 +14447,8 @@ func (ec *executionContext) fieldContext___Directive_description(_ context.Conte
 }
 
 func (ec *executionContext) ___Directive_isRepeatable(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Directive_isRepeatable(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.IsRepeatable, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNBoolean2bool(ctx, field.Selections, obj.IsRepeatable)
 }
 func (ec *executionContext) fieldContext___Directive_isRepeatable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Directive", field, false, false, "Boolean")
@@ -15737,23 +14522,8 @@ func (ec *executionContext) fieldContext___Directive_args(ctx context.Context, f
 }
 
 func (ec *executionContext) ___EnumValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.EnumValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___EnumValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext___EnumValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__EnumValue", field, false, false, "String")
@@ -15829,23 +14599,8 @@ func (ec *executionContext) fieldContext___EnumValue_deprecationReason(_ context
 }
 
 func (ec *executionContext) ___Field_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Field) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___Field_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext___Field_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__Field", field, false, false, "String")
@@ -15997,23 +14752,8 @@ func (ec *executionContext) fieldContext___Field_deprecationReason(_ context.Con
 }
 
 func (ec *executionContext) ___InputValue_name(ctx context.Context, field graphql.CollectedField, obj *introspection.InputValue) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext___InputValue_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	// A plain field (graph/internal/gqlgenrun/plainfields.go).
+	return ec.marshalNString2string(ctx, field.Selections, obj.Name)
 }
 func (ec *executionContext) fieldContext___InputValue_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("__InputValue", field, false, false, "String")

@@ -75,16 +75,16 @@ func NewHandler(st *store.Store, logger *slog.Logger, opts ...Option) http.Handl
 	registerLimitKind()
 	// In this order: a persisted query is filled in from its hash, then
 	// measured (and introspection decided), then priced.
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
-	srv.Use(operationLimits{limits: o.limits})
+	use(srv, extension.AutomaticPersistedQuery{Cache: lru.New[string](apqCacheSize)})
+	use(srv, operationLimits{limits: o.limits})
 	if o.limits.MaxComplexity > 0 {
-		srv.Use(extension.FixedComplexityLimit(o.limits.MaxComplexity))
+		use(srv, extension.FixedComplexityLimit(o.limits.MaxComplexity))
 	}
-	srv.Use(requireViewer{})
+	use(srv, requireViewer{})
 	if o.opMetrics != nil {
-		srv.Use(o.opMetrics)
+		use(srv, o.opMetrics)
 	}
-	srv.Use(feedLoaders{st: st, hub: o.feed, wait: o.loaderWait, share: newFeedShare(o.opMetrics.feedFrame)})
+	use(srv, feedLoaders{st: st, hub: o.feed, wait: o.loaderWait, share: newFeedShare(o.opMetrics.feedFrame)})
 	srv.SetErrorPresenter(errorPresenter(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		logger.ErrorContext(ctx, "graphql panic", "op", "graphql", "path", pathOf(ctx), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
@@ -94,6 +94,17 @@ func NewHandler(st *store.Store, logger *slog.Logger, opts ...Option) http.Handl
 }
 
 var errPanic = errors.New("panic in resolver")
+
+// use adds a handler extension. One that intercepts fields is refused:
+// the generated code marshals plain fields (a customer's name) without
+// gqlgen's field machinery (graph/internal/gqlgenrun/plainfields.go), so
+// such an interceptor would silently miss them.
+func use(srv *handler.Server, ext graphql.HandlerExtension) {
+	if _, ok := ext.(graphql.FieldInterceptor); ok {
+		panic(fmt.Sprintf("graph: extension %s intercepts fields, which plain fields bypass", ext.ExtensionName()))
+	}
+	srv.Use(ext)
+}
 
 func pathOf(ctx context.Context) string {
 	if fc := graphql.GetFieldContext(ctx); fc != nil {

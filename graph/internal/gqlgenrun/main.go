@@ -1,5 +1,6 @@
 // Command gqlgenrun is `gqlgen generate --config gqlgen.yml` with the
-// inline plugin added and @defer groups made only when used (deferred.go);
+// inline plugin added, @defer groups made only when used (deferred.go)
+// and plain fields marshalled without a field context (plainfields.go);
 // graph/generate.go runs it from the repository root.
 package main
 
@@ -22,6 +23,9 @@ func main() {
 	}
 	if err == nil {
 		err = lazyDeferredGroups(cfg.Exec.Filename)
+	}
+	if err == nil {
+		err = plainFields(cfg.Exec.Filename)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
