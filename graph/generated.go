@@ -18158,7 +18158,7 @@ func (ec *executionContext) _AcknowledgeConflictPayload(ctx context.Context, sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var approveDealPayloadImplementors = []string{"ApproveDealPayload"}
@@ -18191,7 +18191,7 @@ func (ec *executionContext) _ApproveDealPayload(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var assignTerritoryPayloadImplementors = []string{"AssignTerritoryPayload"}
@@ -18224,7 +18224,7 @@ func (ec *executionContext) _AssignTerritoryPayload(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var auditEntryImplementors = []string{"AuditEntry"}
@@ -18302,7 +18302,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var auditEntryConnectionImplementors = []string{"AuditEntryConnection"}
@@ -18345,7 +18345,7 @@ func (ec *executionContext) _AuditEntryConnection(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var auditEntryEdgeImplementors = []string{"AuditEntryEdge"}
@@ -18383,7 +18383,7 @@ func (ec *executionContext) _AuditEntryEdge(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var bonusTierImplementors = []string{"BonusTier"}
@@ -18421,7 +18421,7 @@ func (ec *executionContext) _BonusTier(ctx context.Context, sel ast.SelectionSet
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var channelImplementors = []string{"Channel"}
@@ -18459,7 +18459,7 @@ func (ec *executionContext) _Channel(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var closeDealPayloadImplementors = []string{"CloseDealPayload"}
@@ -18492,7 +18492,7 @@ func (ec *executionContext) _CloseDealPayload(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var compensationImplementors = []string{"Compensation"}
@@ -18558,7 +18558,7 @@ func (ec *executionContext) _Compensation(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictImplementors = []string{"Conflict", "Node"}
@@ -18702,7 +18702,7 @@ func (ec *executionContext) _Conflict(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictConnectionImplementors = []string{"ConflictConnection"}
@@ -18745,7 +18745,7 @@ func (ec *executionContext) _ConflictConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictEdgeImplementors = []string{"ConflictEdge"}
@@ -18783,7 +18783,7 @@ func (ec *executionContext) _ConflictEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictEventImplementors = []string{"ConflictEvent"}
@@ -18838,7 +18838,7 @@ func (ec *executionContext) _ConflictEvent(ctx context.Context, sel ast.Selectio
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictEventConnectionImplementors = []string{"ConflictEventConnection"}
@@ -18876,7 +18876,7 @@ func (ec *executionContext) _ConflictEventConnection(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictEventEdgeImplementors = []string{"ConflictEventEdge"}
@@ -18914,7 +18914,7 @@ func (ec *executionContext) _ConflictEventEdge(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictExplanationImplementors = []string{"ConflictExplanation"}
@@ -18997,7 +18997,7 @@ func (ec *executionContext) _ConflictExplanation(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictPartiesImplementors = []string{"ConflictParties"}
@@ -19040,7 +19040,7 @@ func (ec *executionContext) _ConflictParties(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var conflictStatsRowImplementors = []string{"ConflictStatsRow"}
@@ -19120,7 +19120,7 @@ func (ec *executionContext) _ConflictStatsRow(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var contactImplementors = []string{"Contact"}
@@ -19163,7 +19163,7 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var createCustomerPayloadImplementors = []string{"CreateCustomerPayload"}
@@ -19196,7 +19196,7 @@ func (ec *executionContext) _CreateCustomerPayload(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var createDealerPayloadImplementors = []string{"CreateDealerPayload"}
@@ -19229,7 +19229,7 @@ func (ec *executionContext) _CreateDealerPayload(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var creditSplitImplementors = []string{"CreditSplit"}
@@ -19268,7 +19268,7 @@ func (ec *executionContext) _CreditSplit(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var customerImplementors = []string{"Customer", "Node"}
@@ -19390,7 +19390,7 @@ func (ec *executionContext) _Customer(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var customerConnectionImplementors = []string{"CustomerConnection"}
@@ -19433,7 +19433,7 @@ func (ec *executionContext) _CustomerConnection(ctx context.Context, sel ast.Sel
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var customerEdgeImplementors = []string{"CustomerEdge"}
@@ -19471,7 +19471,7 @@ func (ec *executionContext) _CustomerEdge(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealImplementors = []string{"Deal", "Node"}
@@ -19578,7 +19578,7 @@ func (ec *executionContext) _Deal(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealConnectionImplementors = []string{"DealConnection"}
@@ -19621,7 +19621,7 @@ func (ec *executionContext) _DealConnection(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealEdgeImplementors = []string{"DealEdge"}
@@ -19659,7 +19659,7 @@ func (ec *executionContext) _DealEdge(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerImplementors = []string{"Dealer", "Node"}
@@ -19807,7 +19807,7 @@ func (ec *executionContext) _Dealer(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerConnectionImplementors = []string{"DealerConnection"}
@@ -19850,7 +19850,7 @@ func (ec *executionContext) _DealerConnection(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerEdgeImplementors = []string{"DealerEdge"}
@@ -19888,7 +19888,7 @@ func (ec *executionContext) _DealerEdge(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerPerformanceImplementors = []string{"DealerPerformance"}
@@ -20041,7 +20041,7 @@ func (ec *executionContext) _DealerPerformance(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerPerformanceConnectionImplementors = []string{"DealerPerformanceConnection"}
@@ -20084,7 +20084,7 @@ func (ec *executionContext) _DealerPerformanceConnection(ctx context.Context, se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerPerformanceEdgeImplementors = []string{"DealerPerformanceEdge"}
@@ -20122,7 +20122,7 @@ func (ec *executionContext) _DealerPerformanceEdge(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var dealerPlanImplementors = []string{"DealerPlan"}
@@ -20186,7 +20186,7 @@ func (ec *executionContext) _DealerPlan(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var explanationParamImplementors = []string{"ExplanationParam"}
@@ -20224,7 +20224,7 @@ func (ec *executionContext) _ExplanationParam(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var moneyImplementors = []string{"Money"}
@@ -20267,7 +20267,7 @@ func (ec *executionContext) _Money(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var mutationImplementors = []string{"Mutation"}
@@ -20422,7 +20422,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var ownerImplementors = []string{"Owner"}
@@ -20466,7 +20466,7 @@ func (ec *executionContext) _Owner(ctx context.Context, sel ast.SelectionSet, ob
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var ownershipChangeImplementors = []string{"OwnershipChange", "Node"}
@@ -20541,7 +20541,7 @@ func (ec *executionContext) _OwnershipChange(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var ownershipShareRowImplementors = []string{"OwnershipShareRow"}
@@ -20599,7 +20599,7 @@ func (ec *executionContext) _OwnershipShareRow(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var pageInfoImplementors = []string{"PageInfo"}
@@ -20647,7 +20647,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var pipelineRowImplementors = []string{"PipelineRow"}
@@ -20705,7 +20705,7 @@ func (ec *executionContext) _PipelineRow(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var policyImplementors = []string{"Policy", "Node"}
@@ -20804,7 +20804,7 @@ func (ec *executionContext) _Policy(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var priceFloorImplementors = []string{"PriceFloor"}
@@ -20842,7 +20842,7 @@ func (ec *executionContext) _PriceFloor(ctx context.Context, sel ast.SelectionSe
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var productLineImplementors = []string{"ProductLine", "Node"}
@@ -20885,7 +20885,7 @@ func (ec *executionContext) _ProductLine(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var queryImplementors = []string{"Query"}
@@ -21073,7 +21073,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var regionImplementors = []string{"Region", "Node"}
@@ -21138,7 +21138,7 @@ func (ec *executionContext) _Region(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var registerDealPayloadImplementors = []string{"RegisterDealPayload"}
@@ -21171,7 +21171,7 @@ func (ec *executionContext) _RegisterDealPayload(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var rejectDealPayloadImplementors = []string{"RejectDealPayload"}
@@ -21204,7 +21204,7 @@ func (ec *executionContext) _RejectDealPayload(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var resolveConflictPayloadImplementors = []string{"ResolveConflictPayload"}
@@ -21262,7 +21262,7 @@ func (ec *executionContext) _ResolveConflictPayload(ctx context.Context, sel ast
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var setDealerPlanPayloadImplementors = []string{"SetDealerPlanPayload"}
@@ -21295,7 +21295,7 @@ func (ec *executionContext) _SetDealerPlanPayload(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var setKeyAccountPayloadImplementors = []string{"SetKeyAccountPayload"}
@@ -21328,7 +21328,7 @@ func (ec *executionContext) _SetKeyAccountPayload(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var setPolicyPayloadImplementors = []string{"SetPolicyPayload"}
@@ -21361,7 +21361,7 @@ func (ec *executionContext) _SetPolicyPayload(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var subscriptionImplementors = []string{"Subscription"}
@@ -21458,7 +21458,7 @@ func (ec *executionContext) _TerritoryAssignment(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var territoryAssignmentConnectionImplementors = []string{"TerritoryAssignmentConnection"}
@@ -21501,7 +21501,7 @@ func (ec *executionContext) _TerritoryAssignmentConnection(ctx context.Context, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var territoryAssignmentEdgeImplementors = []string{"TerritoryAssignmentEdge"}
@@ -21539,7 +21539,7 @@ func (ec *executionContext) _TerritoryAssignmentEdge(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var territoryCoverageImplementors = []string{"TerritoryCoverage"}
@@ -21582,7 +21582,7 @@ func (ec *executionContext) _TerritoryCoverage(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var territoryOverlapImplementors = []string{"TerritoryOverlap"}
@@ -21625,7 +21625,7 @@ func (ec *executionContext) _TerritoryOverlap(ctx context.Context, sel ast.Selec
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var transferCustomerPayloadImplementors = []string{"TransferCustomerPayload"}
@@ -21663,7 +21663,7 @@ func (ec *executionContext) _TransferCustomerPayload(ctx context.Context, sel as
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var unassignTerritoryPayloadImplementors = []string{"UnassignTerritoryPayload"}
@@ -21696,7 +21696,7 @@ func (ec *executionContext) _UnassignTerritoryPayload(ctx context.Context, sel a
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var uncoveredRegionImplementors = []string{"UncoveredRegion"}
@@ -21734,7 +21734,7 @@ func (ec *executionContext) _UncoveredRegion(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var updateCustomerPayloadImplementors = []string{"UpdateCustomerPayload"}
@@ -21767,7 +21767,7 @@ func (ec *executionContext) _UpdateCustomerPayload(ctx context.Context, sel ast.
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var updateDealPayloadImplementors = []string{"UpdateDealPayload"}
@@ -21800,7 +21800,7 @@ func (ec *executionContext) _UpdateDealPayload(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var updateDealerPayloadImplementors = []string{"UpdateDealerPayload"}
@@ -21833,7 +21833,7 @@ func (ec *executionContext) _UpdateDealerPayload(ctx context.Context, sel ast.Se
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -21886,7 +21886,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var __EnumValueImplementors = []string{"__EnumValue"}
@@ -21934,7 +21934,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var __FieldImplementors = []string{"__Field"}
@@ -21992,7 +21992,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var __InputValueImplementors = []string{"__InputValue"}
@@ -22050,7 +22050,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var __SchemaImplementors = []string{"__Schema"}
@@ -22108,7 +22108,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 var __TypeImplementors = []string{"__Type"}
@@ -22191,7 +22191,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return out
+	return objectJSON{fields: fields, values: out.Values}
 }
 
 // endregion **************************** object.gotpl ****************************

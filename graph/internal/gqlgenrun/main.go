@@ -1,6 +1,7 @@
 // Command gqlgenrun is `gqlgen generate --config gqlgen.yml` with the
 // inline plugin added, @defer groups made only when used (deferred.go)
-// and plain fields marshalled without a field context (plainfields.go);
+// and plain fields and objects marshalled without gqlgen's per-field
+// machinery (plainfields.go);
 // graph/generate.go runs it from the repository root.
 package main
 
@@ -26,6 +27,9 @@ func main() {
 	}
 	if err == nil {
 		err = plainFields(cfg.Exec.Filename)
+	}
+	if err == nil {
+		err = objectReturns(cfg.Exec.Filename)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

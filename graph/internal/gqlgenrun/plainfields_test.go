@@ -92,3 +92,12 @@ func TestRewritePlainFieldsOnlyMemberReadsThatCannotBeNull(t *testing.T) {
 		t.Errorf("createdAt (Time may be null) and id (a resolver) must keep ResolveField:\n%s", got)
 	}
 }
+
+func TestRewriteObjectReturns(t *testing.T) {
+	src := "\tout.Dispatch(ctx)\n\tif n := len(deferred.Defers); n > 0 {\n\t\tatomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))\n\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn out\n}\n" +
+		"func other() graphql.Marshaler {\n\treturn out\n}\n"
+	out, n := rewriteObjectReturns([]byte(src))
+	if n != 1 || strings.Count(string(out), "return objectJSON{fields: fields, values: out.Values}") != 1 || !strings.Contains(string(out), "func other() graphql.Marshaler {\n\treturn out\n}") {
+		t.Errorf("%d rewritten:\n%s", n, out)
+	}
+}
