@@ -10,7 +10,7 @@ import (
 
 type fieldSpy struct{}
 
-func (fieldSpy) ExtensionName() string                  { return "fieldSpy" }
+func (fieldSpy) ExtensionName() string                   { return "fieldSpy" }
 func (fieldSpy) Validate(graphql.ExecutableSchema) error { return nil }
 func (fieldSpy) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
 	return next(ctx)
