@@ -1,8 +1,8 @@
 // Command gqlgenrun is `gqlgen generate --config gqlgen.yml` with the
 // inline plugin added, @defer groups made only when used (deferred.go)
 // and plain fields and objects marshalled without gqlgen's per-field
-// machinery (plainfields.go);
-// graph/generate.go runs it from the repository root.
+// machinery (plainfields.go), all in one pass over the output
+// (rewrite.go); graph/generate.go runs it from the repository root.
 package main
 
 import (
@@ -23,13 +23,7 @@ func main() {
 		err = api.Generate(cfg, api.AddPlugin(inlinePlugin{}))
 	}
 	if err == nil {
-		err = lazyDeferredGroups(cfg.Exec.Filename)
-	}
-	if err == nil {
-		err = plainFields(cfg.Exec.Filename)
-	}
-	if err == nil {
-		err = objectReturns(cfg.Exec.Filename)
+		err = rewriteGenerated(cfg.Exec.Filename)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 )
 
@@ -80,20 +79,6 @@ func rewritePlainFields(src []byte) ([]byte, int) {
 	return out, n
 }
 
-// plainFields rewrites the generated file at path; it fails when no field
-// matches, so a gqlgen upgrade cannot silently drop the rewrite.
-func plainFields(path string) error {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	out, n := rewritePlainFields(src)
-	if n == 0 {
-		return fmt.Errorf("%s: no plain field to rewrite: gqlgen's field template changed", path)
-	}
-	return os.WriteFile(path, out, 0o644)
-}
-
 // Every object gqlgen marshals writes its fields through an iterator that
 // copies each field to the heap and a map that skips repeated aliases:
 // one allocation per field and one map per object, more than a fifth of
@@ -109,18 +94,4 @@ var (
 func rewriteObjectReturns(src []byte) ([]byte, int) {
 	n := bytes.Count(src, objectReturn)
 	return bytes.ReplaceAll(src, objectReturn, objectJSONReturn), n
-}
-
-// objectReturns rewrites the generated file at path; it fails when no
-// object matches, so a gqlgen upgrade cannot silently drop the rewrite.
-func objectReturns(path string) error {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	out, n := rewriteObjectReturns(src)
-	if n == 0 {
-		return fmt.Errorf("%s: no object's `return out` to rewrite: gqlgen's object template changed", path)
-	}
-	return os.WriteFile(path, out, 0o644)
 }
